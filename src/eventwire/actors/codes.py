@@ -1,0 +1,69 @@
+"""The actor code scheme: country (ISO 3166 alpha-3) or organisation code + sector codes.
+
+"USAGOV" = United States government; "RUSMIL" = Russian military; "NATO" = NATO.
+"""
+
+from __future__ import annotations
+
+SECTORS: dict[str, str] = {
+    "GOV": "government",
+    "MIL": "military",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "COP": "police",
+    "REB": "rebels / armed group",
+    "OPP": "political opposition",
+    "BUS": "business",
+    "MED": "media",
+    "EDU": "education",
+    "CVL": "civilians",
+    "ELI": "elites",
+    "SPY": "intelligence",
+    "IGO": "intergovernmental organisation",
+    "NGO": "non-governmental organisation",
+    "PTY": "political party",
+    "HLH": "health",
+    "REL": "religious",
+    "LAB": "labour",
+    "REF": "refugees",
+    "CRM": "criminals",
+    "AGR": "agriculture",
+    "ENV": "environment",
+    "UAF": "unaffiliated armed forces",
+    "INS": "insurgents",
+}
+
+ORGANISATIONS: dict[str, str] = {
+    "NATO": "North Atlantic Treaty Organization",
+    "UN": "United Nations",
+    "EU": "European Union",
+    "AU": "African Union",
+    "OSCE": "Organization for Security and Co-operation in Europe",
+    "IAEA": "International Atomic Energy Agency",
+    "IMF": "International Monetary Fund",
+    "IMG": "international militant group",
+}
+
+
+def split_code(code: str) -> tuple[str, str | None]:
+    """'USAGOV' → ('USA', 'GOV'); 'NATO' → ('NATO', None); 'RUSGOVMIL' → ('RUS', 'GOV')."""
+    for org in sorted(ORGANISATIONS, key=len, reverse=True):
+        if code.startswith(org) and (len(code) == len(org) or code[len(org):len(org) + 3] in SECTORS):
+            rest = code[len(org):]
+            return org, rest[:3] or None
+    return code[:3], code[3:6] or None
+
+
+def describe(code: str | None) -> str:
+    """Readable name of a code: 'USAGOV' → 'United States: government'."""
+    if not code:
+        return "unknown actor"
+    import pycountry
+
+    country, sector = split_code(code)
+    if country in ORGANISATIONS:
+        base = ORGANISATIONS[country]
+    else:
+        rec = pycountry.countries.get(alpha_3=country)
+        base = (getattr(rec, "common_name", None) or rec.name) if rec else country
+    return f"{base}: {SECTORS.get(sector, sector)}" if sector else base

@@ -1,0 +1,91 @@
+"""Cleaning wire-story text before sentence splitting.
+
+Line-aware: whole lines that are boilerplate (promo, copyright, editor's notes,
+photo credits, bylines) are dropped, and agency/dateline prefixes are cut from
+the start of the first lines that carry them. Anything that looks like a real
+sentence is kept: a line is dropped only when one of the patterns below matches
+it entirely.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DASH = r"[-\u2013\u2014\u2012]+"
+_AGENCIES = (
+    r"Reuters|AP|Associated Press|AFP|Agence France-Presse|Bloomberg|UPI|dpa|DPA|Xinhua|Interfax|TASS|"
+    r"Tass|CNN|BBC|Al Jazeera|Anadolu|ANI|PTI|IANS|Kyodo|Yonhap|EFE|ANSA|RIA Novosti|Sputnik|"
+    r"The Associated Press|AFP-JIJI|Jiji|EventWire"
+)
+
+# "(Bloomberg) -- ", "WASHINGTON (Reuters) - ", "MOSCOW, Nov 8 (Reuters) - ", "KYIV, Ukraine (AP) — ",
+# "PARIS, Jan. 3 (AFP) - ", "BEIJING, Dec. 2 (Xinhua) -- "
+_PREFIX = re.compile(
+    rf"^\s*(?:[A-Z][A-Z .'\u2019-]{{1,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?"
+    rf"\((?:{_AGENCIES})\)\s*(?:{_DASH}|:)\s*"
+)
+# "MOSCOW — " / "KYIV, Ukraine — " dateline without an agency: all-caps place then a dash.
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .'\u2019-]{{2,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?\s*(?:{_DASH}|:)\s+(?=[A-Z\"\u201c])")
+
+_DROP_LINE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^\s*most read from\b.*$",
+        r"^\s*(?:read|see|watch|listen)(?: more| also)?\s*:.*$",
+        r"^\s*(?:related|recommended)\s*:.*$",
+        r"^\s*sign up (?:for|to)\b.*$",
+        r"^\s*subscribe (?:to|now)\b.*$",
+        r"^\s*(?:click|tap) here\b.*$",
+        r"^\s*(?:©|\(c\)|copyright\b).*$",
+        r"^.*\ball rights reserved\.?\s*$",
+        r"^\s*\((?:updates|adds|recasts|corrects|rewrites|changes|writes through|refiles|updates with)\b[^)]*\)\s*$",
+        r"^\s*\[?(?:editor'?s|editors'?)\s+note\b.*$",
+        r"^\s*(?:photo|image|picture|file photo)\s*(?::|credit\b|by\b).*$",
+        r"^.*\((?:photo|image)\s*(?:by|:|credit)[^)]*\)\s*$",
+        r"^\s*(?:reporting|additional reporting|writing|editing) by\b.*$",
+        r"^\s*(?:by|from)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:,?\s+(?:and\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$",
+        r"^\s*(?:more stories like this|share this article|follow us on)\b.*$",
+        r"^\s*(?:\u2014|--|-)?\s*with assistance from\b.*$",
+        r"^\s*\(?(?:this story|this article) (?:has been|was) (?:corrected|updated|produced)\b.*$",
+        r"^\s*©?\s*\d{4}\s+(?:Bloomberg|Reuters|The Associated Press|AFP)\b.*$",
+        r"^\s*(?:advertisement|sponsored content)\s*$",
+    )
+]
+
+
+def normalize(text: str) -> str:
+    """Unicode NFC, unified newlines, no control characters, no trailing spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = text.replace("\u00a0", " ")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def is_boilerplate(line: str) -> bool:
+    """True if the whole line is agency boilerplate (promo, copyright, note, credit, byline)."""
+    return any(p.match(line) for p in _DROP_LINE)
+
+
+def strip_prefix(line: str) -> str:
+    """Remove a leading dateline/agency prefix such as 'WASHINGTON (Reuters) - '."""
+    stripped = _PREFIX.sub("", line, count=1)
+    if stripped == line:
+        stripped = _DATELINE.sub("", line, count=1)
+    return stripped
+
+
+def clean_text(text: str) -> str:
+    """Return article text without wire boilerplate; paragraphs stay separated by blank lines."""
+    kept: list[str] = []
+    for line in normalize(text).split("\n"):
+        if not line.strip():
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        if is_boilerplate(line):
+            continue
+        line = strip_prefix(line).strip()
+        if line:
+            kept.append(line)
+    return "\n".join(kept).strip()

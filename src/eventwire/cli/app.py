@@ -1,0 +1,73 @@
+"""The Typer app, error handling and output helpers shared by every command."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from .. import __version__
+from ..errors import EventwireError
+
+app = typer.Typer(
+    name="eventwire",
+    help="Turn news articles into political event data (who did what to whom, when, where, per whom).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """eventwire: news articles → event data."""
+
+
+def err(message: str) -> None:
+    """A message for the user, on stderr (data goes to stdout)."""
+    typer.echo(message, err=True)
+
+
+def _show_warning(message: Any, category: type, filename: str, lineno: int, file: Any = None,
+                  line: str | None = None) -> None:
+    err(f"warning: {message}")
+
+
+def run_app(application: Callable[..., Any]) -> int:
+    """Run the CLI, turning eventwire errors into one-line messages and exit codes (never tracebacks)."""
+    warnings.showwarning = _show_warning
+    try:
+        application(standalone_mode=False)
+    except EventwireError as exc:
+        err(f"error: {exc}")
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        err("aborted")
+        return 130
+    except KeyboardInterrupt:
+        err("interrupted")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # click's usage errors and anything unexpected
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        err(f"error: unexpected {type(exc).__name__}: {exc} (please report this as a bug)")
+        return 1
+    return 0

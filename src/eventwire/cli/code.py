@@ -1,0 +1,60 @@
+"""``eventwire code``: code articles from a file or stdin, events to stdout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+
+from ..dates import parse_date
+from ..errors import EventwireError, InputError, RecordError
+from ..model import Article, Event
+from ..reading import iter_path
+from .app import app, err
+from .output import FORMATS, write_events
+from .progress import progress
+
+
+@app.command("code")
+def code_cli(
+    path: str = typer.Argument(..., metavar="FILE|-", help="A .txt/.html article, a .jsonl/.csv batch, or - for stdin."),
+    date: str = typer.Option(None, "--date", "-d", help="Publication date (YYYY-MM-DD) for records without one."),
+    source: str = typer.Option(None, "--source", "-s", help="Outlet name for records without one."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="Output format: jsonl, table or csv."),
+    explain: bool = typer.Option(False, "--explain", help="Print why each event was coded (table format)."),
+) -> None:
+    """Code articles into events (one JSON object per event on stdout)."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown --format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if explain and fmt == "jsonl":
+        fmt = "table"
+    default_date = parse_date(date) if date else None
+    if path != "-" and not Path(path).exists():
+        raise InputError(f"{path}: no such file")
+    failures: list[str] = []
+    items = iter_path(path, default_date=default_date, default_source=source)
+    written = write_events(_events(items, failures), fmt, explain=explain)
+    err(f"{written} event(s)" + (f"; {len(failures)} record(s) skipped" if failures else ""))
+    if failures:
+        raise typer.Exit(3)
+
+
+def _articles(items: Iterator[Article | RecordError], failures: list[str]) -> Iterator[Article]:
+    for item in progress(items, "coding"):
+        if isinstance(item, RecordError):
+            failures.append(str(item))
+            err(f"error: {item} (skipped; the other records are still coded)")
+        else:
+            yield item
+
+
+def _events(items: Iterator[Article | RecordError], failures: list[str]) -> Iterator[Event]:
+    from ..coding import default_coder
+
+    coder = default_coder()
+    for coded in coder.code_many(_articles(items, failures)):
+        yield from coded.events
+
+
+__all__ = ["code_cli", "EventwireError"]

@@ -1,0 +1,154 @@
+"""The main flow: Article → clean → parse → actors → event candidates → dates/attribution → Events.
+
+Everything that codes text (the Python API, the CLI, the HTTP API, the batch
+runner) calls ``Coder.code`` / ``Coder.code_many``. Each stage is a separate,
+replaceable object: ``ActorResolver`` (actors/), ``EventExtractor`` (events/),
+the date resolver (dates.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .actors.dictionary import ActorDictionary
+from .actors.resolver import ActorResolver, Mentions
+from .clean import clean_text
+from .dates import parse_date, resolve_event_date
+from .errors import InputError
+from .events.extractor import Candidate, EventExtractor
+from .events.lexicon import cameo_info
+from .model import Article, CodedArticle, Event, Sentence
+from .nlp import load_pipeline
+from .settings import MAX_ARTICLE_CHARS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+
+class Coder:
+    """Codes articles into events. Build once (loads the model and dictionaries), reuse for many articles."""
+
+    def __init__(self, nlp: "Language | None" = None, dictionary: ActorDictionary | None = None,
+                 extractor: EventExtractor | None = None) -> None:
+        self.nlp = nlp or load_pipeline()
+        self.actors = ActorResolver(self.nlp, dictionary)
+        self.extractor = extractor or EventExtractor()
+
+    # ---- public -------------------------------------------------------------
+    def code(self, article: Article) -> CodedArticle:
+        """Code one article."""
+        text = self._prepare(article)
+        return self._code_doc(article, text, self.nlp(text))
+
+    def code_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[CodedArticle]:
+        """Code a stream of articles with spaCy's batched ``nlp.pipe``; yields in input order."""
+        prepared = ((self._prepare(a), a) for a in articles)
+        for doc, article in self.nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
+            yield self._code_doc(article, doc.text, doc)
+
+    # ---- stages -------------------------------------------------------------
+    @staticmethod
+    def _prepare(article: Article) -> str:
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            raise InputError(f"article {article.key}: {len(article.text):,} characters is more than the "
+                             f"{MAX_ARTICLE_CHARS:,} allowed for one article; split it")
+        return clean_text(article.text)
+
+    def _code_doc(self, article: Article, text: str, doc: "Doc") -> CodedArticle:
+        mentions = self.actors.resolve(doc, article.date)
+        sentences: list[Sentence] = []
+        events: list[Event] = []
+        seen: set[str] = set()
+        for index, sent in enumerate(doc.sents):
+            sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
+            for cand in self.extractor.extract(sent, mentions):
+                event = self._event(article, index, sent, cand)
+                if event.id not in seen:
+                    seen.add(event.id)
+                    events.append(event)
+        return CodedArticle(article, text, tuple(sentences), tuple(events))
+
+    @staticmethod
+    def _event(article: Article, index: int, sent: "Span", cand: Candidate) -> Event:
+        dates = _date_texts(sent, cand)
+        when = resolve_event_date(dates, article.date)
+        info = cameo_info(cand.cameo)
+        return Event(
+            article_id=article.key,
+            sentence_index=index,
+            sentence=sent.text,
+            source=cand.source,
+            target=cand.target,
+            cameo=cand.cameo,
+            plover=info.plover if info else None,
+            modality=cand.modality,
+            negated=cand.negated,
+            date=when.date,
+            date_end=when.date_end,
+            date_precision=when.precision,
+            date_basis=when.basis,
+            date_text=when.text,
+            attributed_to=cand.attributed_to,
+            trigger=cand.trigger.text,
+            quad_class=info.quad_class if info else None,
+            goldstein=info.goldstein if info else None,
+            confidence=_confidence(cand),
+            evidence=cand.evidence,
+        )
+
+
+def _date_texts(sent: "Span", cand: Candidate) -> list[str]:
+    """DATE entities attached to the trigger (its subtree or its governing verb), nearest first."""
+    trig = cand.trigger
+    scope = {t.i for t in trig.subtree}
+    anchor = trig.head if trig.dep_ in ("xcomp", "ccomp", "dobj", "pobj") else trig
+    scope |= {t.i for c in anchor.children if c.dep_ in ("npadvmod", "prep", "tmod", "obl") for t in c.subtree}
+    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and e.root.i in scope]
+    ents.sort(key=lambda e: abs(e.root.i - trig.i))
+    return [e.text for e in ents]
+
+
+def _confidence(cand: Candidate) -> float:
+    score = 0.4
+    if cand.source is not None and cand.source.code:
+        score += 0.25
+    if cand.target is not None and cand.target.code:
+        score += 0.25
+    if cand.evidence.get("source_rule") in ("subject", "passive agent"):
+        score += 0.1
+    return round(min(score, 1.0), 2)
+
+
+@lru_cache(maxsize=1)
+def default_coder() -> Coder:
+    """A Coder with the default pipeline and dictionaries, built once per process."""
+    return Coder()
+
+
+def code(text: str, date: str | dt.date | None = None, *, source: str | None = None, id: str = "",
+         url: str | None = None, title: str | None = None, coder: Coder | None = None) -> list[Event]:
+    """Code one text; returns its events. ``date`` is the publication date (YYYY-MM-DD)."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the text is empty")
+    article = Article(text=text, date=parse_date(date), id=id, source=source, url=url, title=title)
+    return list((coder or default_coder()).code(article).events)
+
+
+def code_many(articles: Iterable[Article | dict], coder: Coder | None = None,
+              batch_size: int = 32) -> Iterator[Event]:
+    """Code many articles (Article objects or dicts with text/date/...); streams their events."""
+    from .reading import article_from_record
+
+    def as_articles() -> Iterator[Article]:
+        for i, a in enumerate(articles):
+            yield a if isinstance(a, Article) else article_from_record(
+                a, default_date=None, default_source=None, fallback_id=f"article-{i + 1}")
+
+    for coded in (coder or default_coder()).code_many(as_articles(), batch_size=batch_size):
+        yield from coded.events

@@ -1,0 +1,276 @@
+"""Event candidates from a parsed sentence: predicate, source, target, code, modality.
+
+Dependency-parse based. For each verb or event noun that the lexicon knows, the
+source comes from the subject (or the passive agent, or the controlling verb's
+subject for "wants to meet"), the target from the object, the pattern's
+preposition, "with X", or the passive subject. Coordination yields one event per
+actor ("A and B met" → A→B and B→A).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from ..actors.resolver import Mentions
+from ..model import Actor
+from .lexicon import Lexicon, Pattern, default_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "claim", "report", "insist", "stress", "warn",
+                "write", "declare", "confirm", "deny", "argue", "explain", "suggest", "indicate", "acknowledge"}
+INTENT_HEADS = {"want", "plan", "intend", "hope", "seek", "agree", "prepare", "aim", "offer", "promise", "pledge",
+                "expect", "try", "wish", "vow", "propose", "ready", "willing", "set", "arrange", "schedule"}
+DEMAND_HEADS = {"demand", "urge", "call", "insist", "ask", "press", "push", "request", "appeal"}
+HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "for", "into", "upon")
+INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
+@dataclass
+class Candidate:
+    """An event found in one sentence, before dates, places and attribution are added."""
+
+    trigger: "Token"
+    pattern: Pattern
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    modality: str = "asserted"
+    negated: bool = False
+    attributed_to: Actor | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def refinements() -> dict[str, list[tuple[str, str]]]:
+    text = (resources.files("eventwire") / "data" / "lexicon" / "refine.tsv").read_text(encoding="utf-8")
+    table: dict[str, list[tuple[str, str]]] = {}
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        table.setdefault(row["root"], []).append((row["keyword"], row["cameo"]))
+    return table
+
+
+class EventExtractor:
+    """Finds event candidates in sentences, given the doc's actor mentions."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+
+    # ---- pattern matching ---------------------------------------------------
+    def match(self, tok: "Token") -> Pattern | None:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            keys = [(tok.lemma_.lower(), "VERB")]
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            keys = [(tok.lower_, "NOUN"), (tok.lemma_.lower(), "NOUN")]
+        else:
+            return None
+        for key in keys:
+            for p in self.lexicon.candidates(*key):
+                if p.prep and not _has_prep(tok, p.prep):
+                    continue
+                if p.obj and not any(c.lemma_.lower() == p.obj and c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")
+                                     for c in _objects(tok)):
+                    continue
+                return p
+        return None
+
+    # ---- arguments ----------------------------------------------------------
+    @staticmethod
+    def actors_at(tok: "Token | None", mentions: Mentions) -> list[Actor]:
+        """Actors denoted by an argument token, following coordination and 'leaders of X'."""
+        if tok is None:
+            return []
+        found = []
+        for t in [tok, *tok.conjuncts]:
+            actor = mentions.get(t)
+            if actor is None:
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        actor = next((mentions.get(p) for p in c.children if mentions.get(p)), None)
+                    if c.dep_ == "appos" and mentions.get(c):
+                        actor = mentions.get(c)
+                    if actor:
+                        break
+            if actor is not None:
+                found.append(actor)
+        return found
+
+    def sources_of(self, tok: "Token", mentions: Mentions) -> tuple[list[Actor], str]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and self.actors_at(c, mentions):
+                    return self.actors_at(c, mentions), "possessor/modifier"
+            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            if by is not None:
+                return self.actors_at(next((c for c in by.children if c.dep_ == "pobj"), None), mentions), "by X"
+            if tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+                srcs, how = self.sources_of(tok.head, mentions)
+                return srcs, f"subject of '{tok.head.text}'" if srcs else how
+            return [], "none"
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return self.actors_at(c, mentions), "subject"
+            if c.dep_ == "agent":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                return self.actors_at(pobj, mentions), "passive agent"
+        head = tok.head
+        if tok.dep_ in ("xcomp", "conj", "advcl") and head.i != tok.i:
+            if tok.dep_ == "xcomp":
+                obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
+                if obj is not None and self.actors_at(obj, mentions):
+                    return self.actors_at(obj, mentions), f"object of '{head.text}' (control)"
+            srcs, _ = self.sources_of(head, mentions)
+            return srcs, f"subject of '{head.text}'"
+        if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return self.actors_at(head, mentions), "noun modified"
+        return [], "none"
+
+    def targets_of(self, tok: "Token", pattern: Pattern, mentions: Mentions) -> tuple[list[Actor], str]:
+        kids = list(tok.children)
+        for c in kids:
+            if c.dep_ == "nsubjpass":
+                found = self.actors_at(c, mentions)
+                if found:
+                    return found, "passive subject"
+        preps = [pattern.prep] if pattern.prep else []
+        preps += [p for p in TARGET_PREPS if p not in preps]
+        for obj in _objects(tok):
+            if obj.dep_ in ("dobj", "dative", "attr") and self.actors_at(obj, mentions):
+                return self.actors_at(obj, mentions), "object"
+        for prep in preps:
+            for holder in [tok, *[o for o in _objects(tok) if o.dep_ == "dobj"]]:
+                for c in holder.children:
+                    if c.dep_ in ("prep", "dative") and c.lower_ == prep:
+                        pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                        found = self.actors_at(pobj, mentions)
+                        if found:
+                            return found, f"'{prep} X'"
+        # "urged Ukraine to withdraw" parsed with Ukraine as subject of the complement
+        for c in kids:
+            if c.dep_ in ("ccomp", "xcomp", "advcl"):
+                subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+                found = self.actors_at(subj, mentions)
+                if found and pattern.cameo[:2] in ("02", "10", "12"):
+                    return found, f"subject of '{c.text}'"
+        return [], "none"
+
+    # ---- modality -----------------------------------------------------------
+    @staticmethod
+    def modality_of(tok: "Token") -> tuple[str, bool]:
+        negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        head = tok.head
+        if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
+            negated = True
+        if negated:
+            return "negated", True
+        if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return "hypothetical", False
+        if tok.dep_ in ("xcomp", "ccomp", "pobj", "dobj") and head.lemma_.lower() in DEMAND_HEADS:
+            return "demanded", False
+        if tok.dep_ == "pobj" and head.head.lemma_.lower() in DEMAND_HEADS:
+            return "demanded", False
+        if auxes & FUTURE_AUX or (tok.dep_ in ("xcomp", "dobj") and head.lemma_.lower() in INTENT_HEADS):
+            return "intended", False
+        if tok.dep_ == "nsubjpass" and head.lemma_.lower() in INTENT_HEADS:
+            return "intended", False
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
+            return "reported", False
+        return "asserted", False
+
+    @staticmethod
+    def speaker_of(tok: "Token", mentions: Mentions) -> Actor | None:
+        """The actor whose speech verb governs tok ('Peskov said [Putin wants to meet]')."""
+        t = tok
+        while t.head.i != t.i:
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS:
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                found = EventExtractor.actors_at(subj, mentions)
+                return found[0] if found else None
+            t = t.head
+        for c in tok.sent.root.children if tok.sent.root.lemma_.lower() in SPEECH_VERBS else []:
+            if c.dep_ == "nsubj" and tok.sent.root.i != tok.i and tok.i not in {x.i for x in c.subtree}:
+                found = EventExtractor.actors_at(c, mentions)
+                return found[0] if found else None
+        return None
+
+    @staticmethod
+    def refine(cameo: str, tok: "Token", modality: str) -> str:
+        root = cameo[:2]
+        if modality == "intended" and root in INTENT_CODE:
+            return INTENT_CODE[root]
+        rules = refinements().get(root)
+        if rules:
+            words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+            for keyword, code in rules:
+                if keyword in words:
+                    return code
+        return cameo
+
+    # ---- main ---------------------------------------------------------------
+    def extract(self, sent: "Span", mentions: Mentions) -> list[Candidate]:
+        out: list[Candidate] = []
+        for tok in sent:
+            pattern = self.match(tok)
+            if pattern is None:
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB" and self.match(tok.head):
+                head_pattern = self.match(tok.head)
+                if head_pattern and head_pattern.obj and tok.lemma_.lower().startswith(head_pattern.obj):
+                    continue  # "imposed sanctions": coded once, on the verb
+            sources, s_how = self.sources_of(tok, mentions)
+            targets, t_how = self.targets_of(tok, pattern, mentions)
+            if pattern.cameo.startswith("01") and not targets:
+                continue  # bare statements without an addressee are not coded as events
+            modality, negated = self.modality_of(tok)
+            cameo = self.refine(pattern.cameo, tok, modality)
+            speaker = self.speaker_of(tok, mentions) if pattern.cameo[:2] != "01" else None
+            if not sources and speaker is not None and tok.pos_ in ("NOUN", "PROPN"):
+                sources, s_how = [speaker], "speaker (nominal event)"
+            pairs = _pairs(sources, targets)
+            for src, tgt, reciprocal in pairs:
+                if (src is None or src.code is None) and (tgt is None or tgt.code is None):
+                    continue
+                if src is not None and tgt is not None and src.code and src.code == tgt.code and src.text == tgt.text:
+                    continue
+                evidence = {"pattern": pattern.name, "pattern_comment": pattern.comment, "trigger": tok.text,
+                            "trigger_index": tok.i - sent.start, "source_rule": "coordination (reciprocal)"
+                            if reciprocal else s_how, "target_rule": "coordination (reciprocal)" if reciprocal
+                            else t_how}
+                if cameo != pattern.cameo:
+                    evidence["refined_from"] = pattern.cameo
+                out.append(Candidate(tok, pattern, src, tgt, cameo, modality, negated,
+                                     speaker if speaker is not src else None, evidence))
+        return out
+
+
+def _has_prep(tok: "Token", prep: str) -> bool:
+    """tok has the particle/preposition ``prep``, also as the marker of a clause ("called for X to go")."""
+    for c in tok.children:
+        if c.lower_ == prep and c.dep_ in ("prep", "prt", "dative", "agent"):
+            return True
+        if c.dep_ in ("advcl", "xcomp", "ccomp") and any(m.dep_ == "mark" and m.lower_ == prep for m in c.children):
+            return True
+    return False
+
+
+def _objects(tok: "Token") -> list["Token"]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd")] + [
+        p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+
+
+def _pairs(sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None, bool]]:
+    if sources and targets:
+        return [(s, t, False) for s in sources for t in targets]
+    if len(sources) > 1:  # "A and B met": reciprocal
+        return [(s, t, True) for s in sources for t in sources if s is not t]
+    if sources:
+        return [(sources[0], None, False)]
+    return [(None, t, False) for t in targets]

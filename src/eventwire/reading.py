@@ -1,0 +1,231 @@
+"""Reading articles from files, folders and stdin.
+
+Supported inputs: ``.txt`` (one article), ``.html``/``.htm`` (one article, via
+trafilatura), ``.jsonl``/``.ndjson`` and ``.csv`` (batches with fields text, date,
+source, url, title, id), and ``-`` for stdin (JSONL when the first character is
+``{``, else one plain-text article). Batches are streamed line by line, so memory
+stays bounded whatever the file size. A malformed record yields a ``RecordError``
+in the stream (the caller reports it) and the next records are still read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import json
+import sys
+import warnings
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from .dates import parse_date
+from .errors import DateError, InputError, RecordError
+from .model import Article
+
+BATCH_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ""}
+ARTICLE_FIELDS = ("text", "date", "source", "url", "title", "id")
+# Single-document inputs are read whole; above this, they must be split into a batch.
+MAX_SINGLE_FILE_BYTES = 20 * 1024 * 1024
+csv.field_size_limit(MAX_SINGLE_FILE_BYTES)
+
+Item = Article | RecordError
+
+
+class DecodingWarning(UserWarning):
+    """Input was not valid UTF-8 and was decoded with a fallback encoding."""
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode bytes as UTF-8 (BOM allowed); fall back to cp1252/latin-1 with a warning."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file (NUL bytes); give a text, HTML, JSONL or CSV file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        for enc in ("cp1252", "latin-1"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            warnings.warn(
+                f"{name}: not valid UTF-8 (byte {exc.start}); decoded as {enc}", DecodingWarning, stacklevel=2
+            )
+            return text
+    raise InputError(f"{name}: cannot decode the file as UTF-8 or cp1252")
+
+
+def _text_lines(raw: IO[bytes], name: str) -> Iterator[str]:
+    """Stream decoded lines from a binary handle, checking for binary content first."""
+    head = raw.read(8192)
+    if b"\x00" in head:
+        raise InputError(f"{name}: looks like a binary file (NUL bytes); give a text, HTML, JSONL or CSV file")
+    try:
+        head.decode("utf-8-sig")
+        encoding = "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the 8 KiB boundary is not an error.
+        if exc.start < len(head) - 4:
+            warnings.warn(f"{name}: not valid UTF-8; decoded as cp1252", DecodingWarning, stacklevel=2)
+            encoding = "cp1252"
+        else:
+            encoding = "utf-8-sig"
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    buffer = decoder.decode(head)
+    for chunk in iter(lambda: raw.read(1 << 16), b""):
+        buffer += decoder.decode(chunk)
+        *lines, buffer = buffer.split("\n")
+        yield from (line + "\n" for line in lines)
+    buffer += decoder.decode(b"", final=True)
+    if buffer:
+        yield buffer
+
+
+def article_from_record(record: Any, *, default_date: dt.date | None, default_source: str | None,
+                        fallback_id: str) -> Article:
+    """Build an Article from a JSON/CSV record, checking its fields."""
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object with a 'text' field, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("record has no 'text' (or it is empty)")
+    date = default_date
+    if record.get("date") not in (None, ""):
+        date = parse_date(str(record["date"]))
+    ident = record.get("id")
+    return Article(
+        text=text,
+        date=date,
+        id=str(ident) if ident not in (None, "") else fallback_id,
+        source=record.get("source") or default_source,
+        url=record.get("url") or None,
+        title=record.get("title") or None,
+    )
+
+
+def _iter_jsonl(lines: Iterable[str], name: str, **defaults: Any) -> Iterator[Item]:
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield RecordError(f"malformed JSON ({exc.msg} at column {exc.colno})", line=lineno, source=name)
+            continue
+        try:
+            yield article_from_record(record, fallback_id=f"{name}:{lineno}", **defaults)
+        except (InputError, DateError) as exc:
+            yield RecordError(str(exc), line=lineno, source=name)
+
+
+def _iter_csv(lines: Iterable[str], name: str, **defaults: Any) -> Iterator[Item]:
+    reader = csv.DictReader(lines)
+    if reader.fieldnames is None or "text" not in [f.strip().lower() for f in reader.fieldnames]:
+        raise InputError(f"{name}: a CSV batch needs a header row with a 'text' column (and optionally "
+                         f"date, source, url, title, id)")
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RecordError(f"malformed CSV ({exc})", line=reader.line_num, source=name)
+            continue
+        row = {(k or "").strip().lower(): v for k, v in row.items()}
+        if None in row.values() and "" in row:
+            yield RecordError("row has more fields than the header", line=reader.line_num, source=name)
+            continue
+        try:
+            yield article_from_record(row, fallback_id=f"{name}:{reader.line_num}", **defaults)
+        except (InputError, DateError) as exc:
+            yield RecordError(str(exc), line=reader.line_num, source=name)
+
+
+def _single_article(text: str, name: str, *, is_html: bool, default_date: dt.date | None,
+                    default_source: str | None) -> Article:
+    title = url = None
+    date = default_date
+    if is_html:
+        from .html import extract_html
+
+        extracted = extract_html(text, name)
+        text, title, url = extracted.text, extracted.title, extracted.url
+        date = default_date or extracted.date
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty (no article text)")
+    return Article(text=text, date=date, id=name, source=default_source, url=url, title=title)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def iter_path(path: str | Path, *, default_date: dt.date | None = None,
+              default_source: str | None = None) -> Iterator[Item]:
+    """Yield the articles in one file (or stdin for '-'), with RecordErrors for bad records."""
+    defaults = {"default_date": default_date, "default_source": default_source}
+    if str(path) == "-":
+        yield from _iter_stream(sys.stdin.buffer, "<stdin>", **defaults)
+        return
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory; give a file (or use 'eventwire ingest' for folders)")
+    suffix = p.suffix.lower()
+    with p.open("rb") as raw:
+        if suffix in BATCH_SUFFIXES:
+            lines = _text_lines(raw, p.name)
+            it = _iter_jsonl(lines, p.name, **defaults) if suffix != ".csv" else _iter_csv(lines, p.name, **defaults)
+            count = 0
+            for item in it:
+                count += 1
+                yield item
+            if count == 0:
+                raise InputError(f"{p}: the file is empty (no records)")
+            return
+        size = p.stat().st_size
+        if size > MAX_SINGLE_FILE_BYTES:
+            raise InputError(f"{p}: {size // 2**20} MB is too large for one article; split it into a "
+                             f".jsonl batch (one article per line), which is streamed")
+        data = raw.read()
+    if not data.strip():
+        raise InputError(f"{p}: the file is empty")
+    text = decode_bytes(data, p.name)
+    yield _single_article(text, p.name, is_html=suffix in {".html", ".htm", ".xhtml"} or looks_like_html(text),
+                          **defaults)
+
+
+def _iter_stream(raw: IO[bytes], name: str, **defaults: Any) -> Iterator[Item]:
+    buffered = io.BufferedReader(raw) if not hasattr(raw, "peek") else raw
+    head = buffered.peek(1)[:1] if hasattr(buffered, "peek") else b""
+    if head == b"{":
+        yield from _iter_jsonl(_text_lines(buffered, name), name, **defaults)
+        return
+    data = buffered.read()
+    if not data.strip():
+        raise InputError(f"{name}: no input (empty stdin)")
+    text = decode_bytes(data, name)
+    if text.lstrip().startswith("{"):
+        yield from _iter_jsonl(text.splitlines(), name, **defaults)
+        return
+    yield _single_article(text, "stdin", is_html=looks_like_html(text), **defaults)
+
+
+def iter_paths(paths: Iterable[str | Path], *, recursive: bool = False, **defaults: Any) -> Iterator[Item]:
+    """Yield articles from several files; with recursive=True, folders are walked for known file types."""
+    for path in paths:
+        p = Path(path)
+        if recursive and p.is_dir():
+            for child in sorted(c for c in p.rglob("*") if c.is_file()):
+                if child.suffix.lower() in BATCH_SUFFIXES | TEXT_SUFFIXES - {""}:
+                    try:
+                        yield from iter_path(child, **defaults)
+                    except InputError as exc:
+                        yield RecordError(str(exc), source=str(child))
+        else:
+            yield from iter_path(p, **defaults)
