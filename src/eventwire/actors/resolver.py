@@ -36,6 +36,11 @@ class Mentions:
         return self.by_head.get(token.i)
 
 
+def _is_role(token: "Token") -> bool:
+    words = sector_words()
+    return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in words or token.lemma_.lower() in words)
+
+
 class ActorResolver:
     """Resolves the actors of a doc on the article's date."""
 
@@ -74,7 +79,10 @@ class ActorResolver:
     @staticmethod
     def np_head(token: "Token") -> "Token":
         """Climb from a modifier to the head noun of its phrase ('Ukraine' in "Ukraine's army" → army)."""
-        while token.dep_ in _NP_INTERNAL and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
+        # Climb into name parts ("Vladimir" → Putin) and role nouns ("Ukraine's army", "Kremlin spokesman"),
+        # but not into event nouns: "Ukraine's call" keeps Ukraine as its own mention (the caller).
+        while (token.dep_ in _NP_INTERNAL and token.head.i != token.i
+               and (token.head.pos_ == "PROPN" or _is_role(token.head))):
             token = token.head
         # "the president of France": France → of → president
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):

@@ -96,6 +96,8 @@ class EventExtractor:
                         actor = next((mentions.get(p) for p in c.children if mentions.get(p)), None)
                     if c.dep_ == "appos" and mentions.get(c):
                         actor = mentions.get(c)
+                    if c.dep_ in ("amod", "compound", "poss", "nmod") and mentions.get(c):
+                        actor = mentions.get(c)  # "Ukrainian positions" → Ukraine
                     if actor:
                         break
             if actor is not None:
