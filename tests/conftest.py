@@ -44,3 +44,25 @@ def shared_eval():
     if not SHARED_EVAL.is_dir():
         pytest.skip("../shared/eval is not present (evaluation data lives beside the project, not in it)")
     return SHARED_EVAL
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """run_cli(*args, stdin=None) → (exit_code, stdout, stderr), in-process (the model stays loaded)."""
+    import io
+    import sys
+
+    from eventwire.cli import app, run_app
+
+    def run(*args: str, stdin: bytes | None = None):
+        old = sys.stdin
+        if stdin is not None:
+            sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+        try:
+            code = run_app(app, list(args))
+        finally:
+            sys.stdin = old
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run

@@ -12,8 +12,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Actor",
     "Article",
-    "Coder",
     "CodedArticle",
+    "Coder",
     "Event",
     "EventwireError",
     "Place",

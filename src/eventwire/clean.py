@@ -44,7 +44,6 @@ _DROP_LINE = [
         r"^\s*(?:photo|image|picture|file photo)\s*(?::|credit\b|by\b).*$",
         r"^.*\((?:photo|image)\s*(?:by|:|credit)[^)]*\)\s*$",
         r"^\s*(?:reporting|additional reporting|writing|editing) by\b.*$",
-        r"^\s*(?:by|from)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:,?\s+(?:and\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$",
         r"^\s*(?:more stories like this|share this article|follow us on)\b.*$",
         r"^\s*(?:\u2014|--|-)?\s*with assistance from\b.*$",
         r"^\s*\(?(?:this story|this article) (?:has been|was) (?:corrected|updated|produced)\b.*$",
@@ -52,6 +51,13 @@ _DROP_LINE = [
         r"^\s*(?:advertisement|sponsored content)\s*$",
     )
 ]
+
+
+# Bylines: "By John Smith and Jane Doe" (case-sensitive: every word of a name is capitalised).
+_BYLINE = re.compile(
+    r"^\s*(?:By|BY)\s+[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?){0,3}"
+    r"(?:(?:,|\s+and|,\s+and)\s+[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?){0,3})*\s*$"
+)
 
 
 def normalize(text: str) -> str:
@@ -64,7 +70,7 @@ def normalize(text: str) -> str:
 
 def is_boilerplate(line: str) -> bool:
     """True if the whole line is agency boilerplate (promo, copyright, note, credit, byline)."""
-    return any(p.match(line) for p in _DROP_LINE)
+    return bool(_BYLINE.match(line)) or any(p.match(line) for p in _DROP_LINE)
 
 
 def strip_prefix(line: str) -> str:

@@ -74,11 +74,13 @@ def _text_lines(raw: IO[bytes], name: str) -> Iterator[str]:
         else:
             encoding = "utf-8-sig"
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    buffer = decoder.decode(head)
-    for chunk in iter(lambda: raw.read(1 << 16), b""):
+    buffer = ""
+    chunk = head
+    while chunk:
         buffer += decoder.decode(chunk)
         *lines, buffer = buffer.split("\n")
         yield from (line + "\n" for line in lines)
+        chunk = raw.read(1 << 16)
     buffer += decoder.decode(b"", final=True)
     if buffer:
         yield buffer

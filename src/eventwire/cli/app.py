@@ -43,11 +43,11 @@ def _show_warning(message: Any, category: type, filename: str, lineno: int, file
     err(f"warning: {message}")
 
 
-def run_app(application: Callable[..., Any]) -> int:
+def run_app(application: Callable[..., Any], args: list[str] | None = None) -> int:
     """Run the CLI, turning eventwire errors into one-line messages and exit codes (never tracebacks)."""
     warnings.showwarning = _show_warning
     try:
-        application(standalone_mode=False)
+        result = application(args=args, standalone_mode=False, prog_name="eventwire")
     except EventwireError as exc:
         err(f"error: {exc}")
         return exc.exit_code
@@ -70,4 +70,4 @@ def run_app(application: Callable[..., Any]) -> int:
             return exc.exit_code
         err(f"error: unexpected {type(exc).__name__}: {exc} (please report this as a bug)")
         return 1
-    return 0
+    return result if isinstance(result, int) else 0
