@@ -30,6 +30,12 @@ DEMAND_HEADS = {"demand", "urge", "call", "insist", "ask", "press", "push", "req
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "for", "into", "upon")
+# Verbs whose subject is also the agent of their event-noun object ("imposed sanctions", "held talks");
+# for other verbs ("rejected the demand") the noun's agent is someone else.
+LIGHT_VERBS = {"make", "issue", "impose", "hold", "have", "announce", "launch", "conduct", "carry", "stage", "renew",
+               "extend", "repeat", "reiterate", "put", "level", "file", "deliver", "send", "lodge", "express",
+               "escalate", "tighten", "expand", "slap", "approve", "adopt", "introduce", "unveil", "begin", "start",
+               "continue", "resume", "open", "host", "pay", "mount", "wage", "step", "be"}
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
 
@@ -112,7 +118,8 @@ class EventExtractor:
             by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             if by is not None:
                 return self.actors_at(next((c for c in by.children if c.dep_ == "pobj"), None), mentions), "by X"
-            if tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            if (tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+                    and tok.head.lemma_.lower() in LIGHT_VERBS):
                 srcs, how = self.sources_of(tok.head, mentions)
                 return srcs, f"subject of '{tok.head.text}'" if srcs else how
             return [], "none"
