@@ -1,0 +1,39 @@
+"""Run the coder over a gold set and score it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..model import Article, Event
+from .gold import GoldSet, read_gold
+from .scoring import LEVEL_NAMES, Scores, score
+
+
+def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-untyped-def]
+    """A Coder; with the set's own actor dictionaries when it is a fictional-actor PETRARCH suite."""
+    from ..coding import Coder, default_coder
+
+    dicts = gold.dictionaries
+    if dicts is not None and any(p.name.startswith(("PETR.Validate", "PETR_Validate")) for p in dicts.iterdir()):
+        from .petrarch_dicts import load_petrarch_dictionary
+
+        from ..nlp import load_pipeline
+
+        return Coder(nlp or load_pipeline(), dictionary=load_petrarch_dictionary(dicts))  # type: ignore[arg-type]
+    return default_coder()
+
+
+def predict(gold: GoldSet, coder=None) -> list[list[Event]]:  # type: ignore[no-untyped-def]
+    """Code every gold record (as a one-sentence article dated with the record's date)."""
+    coder = coder or _coder_for(gold)
+    articles = [Article(text=r.text, date=r.date, id=r.id) for r in gold.records]
+    return [list(c.events) for c in coder.code_many(articles)]
+
+
+def evaluate(path: str | Path, fmt: str | None = None, coder=None, limit: int | None = None,  # type: ignore[no-untyped-def]
+             levels: Sequence[str] | None = None) -> tuple[GoldSet, Scores]:
+    """Read, code and score one gold file."""
+    gold = read_gold(path, fmt, limit)
+    lv = tuple(levels) if levels else LEVEL_NAMES + (("structure",) if gold.format.actors == "code" else ())
+    return gold, score(gold.format, gold.records, predict(gold, coder), lv)
