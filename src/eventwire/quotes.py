@@ -1,0 +1,413 @@
+"""Quotes and attribution: who said what, through which channel.
+
+``find_quotes(doc, mentions)`` returns the ``Quote`` records of a parsed article:
+
+* direct quotes — text between quotation marks (straight or curly, across
+  sentences, continued across paragraphs, broken by "he said"), kept when a
+  reporting cue (a speech verb, "according to") sits next to them, or when the
+  quote is a whole paragraph continuing the previous paragraph's quote;
+* indirect speech — a speech verb with a clausal complement ("Peskov said that
+  there were no specifics"), and "according to X" sourcing.
+
+The speaker is the subject of the cue verb (the object of "according to"),
+given as the resolved actor from the article's ``Mentions`` when there is one;
+pronouns resolve to the nearest named person before them. The channel is the
+medium the words reached the reporter through: "according to the Interfax news
+agency" next to another speaker, "told CNN", "in an interview with Fox News".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .model import Actor, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .actors.resolver import Mentions
+
+# Lemmas of reporting verbs (cue words).
+SPEECH_VERBS = frozenset("""
+say tell add state note explain write insist claim argue contend assert declare announce report confirm deny
+warn caution predict promise vow pledge acknowledge admit concede suggest propose recall reply respond answer
+ask question wonder complain charge accuse allege stress emphasize emphasise urge tweet post mention testify
+observe remark comment describe continue conclude maintain reiterate repeat joke quip boast brag shout yell
+scream whisper recount reveal disclose indicate estimate find believe think feel say-so agree disagree counter
+point hint signal predict speculate lament concede declare proclaim affirm assure tout praise criticize criticise
+blast slam decry dismiss reject demand call learn recommend advise acknowledge grant inform notify
+""".split())
+# Verbs that need a clausal complement to count as speech (they are often not reporting).
+_WEAK_VERBS = frozenset("find believe think feel agree disagree point signal learn grant continue call "
+                        "question answer dismiss reject demand praise criticize criticise blast slam decry".split())
+# Verbs whose direct object (or infinitive) is the attributed content: "called for talks", "cited polls".
+STANCE_VERBS = frozenset("""
+call cite criticize criticise blast slam attack accuse question want plan support oppose urge promise pledge
+vow discuss mention demand propose describe label dub brand mock praise condemn denounce welcome reject deny
+defend back endorse favor favour threaten warn seek ask request suggest recommend
+""".split())
+# Verbs that make a nearby quotation a quote even without a clause ("called him a “con artist”").
+_NAMING_VERBS = frozenset("call describe label dub brand refer term mock praise blast slam criticize".split())
+_SPEAKER_COLON = re.compile(r"^[\"\u201c\u201d]?((?:[A-Z][\w.'\u2019-]*)(?: [A-Z][\w.'\u2019-]*){0,3}): +\S")
+_DASH_SPEAKER = re.compile(r"^[\s\u00a0]*[\u2015\u2014\u2013-][\s\u00a0]*([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})")
+_CHANNEL_WORDS = frozenset("agency news newspaper television tv radio channel media press outlet network "
+                           "broadcaster daily paper magazine website".split())
+_PRONOUNS = frozenset("he she they i we it you".split())
+_OPEN = "\u201c\u00ab\u201e"
+_CLOSE = "\u201d\u00bb"
+_MIN_DIRECT_CHARS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Character span of text between quotation marks (marks included)."""
+
+    start: int
+    end: int
+    paragraph_start: bool  # the quote opens its paragraph
+    unclosed: bool  # the paragraph ended before the closing mark
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Quoted stretches of ``text``, paired per paragraph; unbalanced marks run to the paragraph end."""
+    spans: list[QuoteSpan] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p_start, p_text = para.start(), para.group()
+        open_at: int | None = None
+        for m in re.finditer(r'["\u201c\u201d\u00ab\u00bb\u201e]', p_text):
+            ch, i = m.group(), m.start()
+            if open_at is None:
+                if ch in _CLOSE and p_text[:i].strip():
+                    continue  # a stray closing mark (one opening the paragraph is a typo for an opening mark)
+                open_at = i
+            else:
+                if ch in _OPEN and ch != '"':
+                    open_at = i  # a second opening mark: the first was unbalanced
+                    continue
+                if i - open_at - 1 >= _MIN_DIRECT_CHARS:
+                    spans.append(QuoteSpan(p_start + open_at, p_start + i + 1,
+                                           p_text[:open_at].strip() == "", False))
+                open_at = None
+        if open_at is not None and len(p_text) - open_at > _MIN_DIRECT_CHARS + 1:
+            spans.append(QuoteSpan(p_start + open_at, p_start + len(p_text), p_text[:open_at].strip() == "", True))
+    return spans
+
+
+@dataclass
+class _Cue:
+    verb: "Token"
+    speaker: "Span | None"
+    channel: str | None
+
+
+class QuoteFinder:
+    """Finds the direct and indirect quotes of a parsed doc."""
+
+    def __init__(self, speech_verbs: frozenset[str] = SPEECH_VERBS) -> None:
+        self.speech_verbs = speech_verbs
+
+    # ---- public -------------------------------------------------------------
+    def find(self, doc: "Doc", mentions: "Mentions | None" = None) -> list[Quote]:
+        sents = list(doc.sents)
+        direct = self._direct(doc, sents, mentions)
+        covered = [(q.start, q.end) for q in direct]
+        indirect = [q for q in self._indirect(doc, sents, mentions)
+                    if not any(s < q.end and q.start < e for s, e in covered)]
+        return sorted(direct + indirect, key=lambda q: q.start or 0)
+
+    # ---- direct quotes --------------------------------------------------------
+    def _direct(self, doc: "Doc", sents: list["Span"], mentions: "Mentions | None") -> list[Quote]:
+        out: list[Quote] = []
+        spans = quote_spans(doc.text)
+        inside = [(s.start, s.end) for s in spans]
+        prev: Quote | None = None
+        for qs in spans:
+            qsents = [i for i, s in enumerate(sents) if s.start_char < qs.end and qs.start < s.end_char]
+            if not qsents:
+                continue
+            cue = self._label_cue(doc, qs) or self._cue_near(doc, sents, qsents, qs, inside)
+            if cue is None and prev is not None and qs.paragraph_start and self._continues(doc.text, prev, qs):
+                out.append(Quote(text=doc.text[qs.start:qs.end], speaker=prev.speaker, direct=True,
+                                 channel=prev.channel, verb=prev.verb, sentence_indices=tuple(qsents),
+                                 start=qs.start, end=qs.end))
+                prev = out[-1]
+                continue
+            if cue is None:
+                continue
+            quote = Quote(text=doc.text[qs.start:qs.end], speaker=self._actor(cue.speaker, mentions),
+                          direct=True, channel=cue.channel, verb=cue.verb.text,
+                          sentence_indices=tuple(qsents), start=qs.start, end=qs.end)
+            out.append(quote)
+            prev = quote
+        return out
+
+    @staticmethod
+    def _label_cue(doc: "Doc", qs: QuoteSpan) -> _Cue | None:
+        """Transcript and byline forms: '"PENCE: Well, ...' and '"..." ― Sonya Herridge'."""
+        text = doc.text
+        m = _SPEAKER_COLON.match(text[qs.start:qs.end])
+        if m:
+            span = doc.char_span(qs.start + m.start(1), qs.start + m.end(1), alignment_mode="expand")
+            if span is not None:
+                return _Cue(span[-1], span, None)
+        m = _DASH_SPEAKER.match(text[qs.end:qs.end + 80])
+        if m:
+            span = doc.char_span(qs.end + m.start(1), qs.end + m.end(1), alignment_mode="expand")
+            if span is not None:
+                return _Cue(span[0], span, None)
+        return None
+
+    @staticmethod
+    def _continues(text: str, prev: Quote, qs: QuoteSpan) -> bool:
+        """A paragraph-opening quote right after the paragraph holding the previous quote."""
+        between = text[prev.end or 0:qs.start]
+        return between.count("\n") <= 2 and len(between.strip()) < 80
+
+    def _cue_near(self, doc: "Doc", sents: list["Span"], qsents: list[int], qs: QuoteSpan,
+                  inside: list[tuple[int, int]]) -> _Cue | None:
+        """A reporting cue outside the quote in its sentences (nearest the quote), else in the next/previous one."""
+        def outside(tok: "Token") -> bool:
+            return not any(s <= tok.idx < e for s, e in inside)
+
+        candidates: list[tuple[int, _Cue]] = []
+        for si in qsents:
+            for tok in sents[si]:
+                if not outside(tok):
+                    continue
+                cue = self._cue(tok, naming=True)
+                if cue is not None:
+                    dist = min(abs(tok.idx - qs.start), abs(tok.idx - qs.end)) + (1000 if cue.speaker is None else 0)
+                    candidates.append((dist, cue))
+        if candidates:
+            return min(candidates, key=lambda c: c[0])[1]
+        # "He said:" at the end of the sentence before; "..., she added." as its own short sentence after
+        for si in (qsents[-1] + 1, qsents[0] - 1):
+            if 0 <= si < len(sents):
+                sent = sents[si]
+                if si < qsents[0] and not sent.text.rstrip().endswith(":"):
+                    continue
+                if si > qsents[-1] and len(sent) > 8:
+                    continue
+                for tok in sent:
+                    if outside(tok):
+                        cue = self._cue(tok)
+                        if cue is not None and cue.speaker is not None:
+                            return cue
+        return None
+
+    def _cue(self, tok: "Token", naming: bool = False) -> _Cue | None:
+        """The cue a token starts, if it is one: a speech verb or 'according to'."""
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            return _Cue(tok, _phrase(obj) if obj is not None else None, None)
+        lemma = tok.lemma_.lower()
+        if naming and tok.pos_ == "VERB" and lemma in _NAMING_VERBS:
+            speaker = self._subject(tok)
+            return _Cue(tok, speaker, self._channel(tok, speaker))
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in self.speech_verbs:
+            return None
+        if lemma in _WEAK_VERBS and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) \
+                and tok.dep_ not in ("parataxis", "ccomp"):
+            return None
+        speaker = self._subject(tok)
+        return _Cue(tok, speaker, self._channel(tok, speaker))
+
+    @staticmethod
+    def _subject(verb: "Token") -> "Span | None":
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        head = verb
+        while subj is None and head.dep_ in ("conj", "xcomp", "advcl") and head.head.pos_ in ("VERB", "AUX") \
+                and head.head.i != head.i:
+            head = head.head
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
+            subj = head.head
+        if subj is None:  # passive "it was announced by X"
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subj is None:
+            return None
+        if subj.lower_ in ("it", "there", "this", "that", "which", "who") or subj.ent_type_ in ("TIME", "DATE"):
+            return None
+        return _phrase(subj)
+
+    @staticmethod
+    def _channel(verb: "Token", speaker: "Span | None") -> str | None:
+        """'according to the Interfax news agency', 'told CNN', 'in an interview with Fox News'."""
+        sent = verb.sent
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None and (speaker is None or obj.i not in range(speaker.start, speaker.end)):
+                    return _phrase(obj).text
+        if verb.lemma_.lower() == "tell":
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None and (obj.ent_type_ == "ORG" or obj.lower_ in _CHANNEL_WORDS
+                                    or obj.lower_ in ("reporter", "reporters", "journalists")):
+                return _phrase(obj).text
+        for tok in sent:
+            if tok.lower_ in ("interview", "statement", "broadcast") and tok.dep_ == "pobj":
+                with_ = next((c for c in tok.children if c.lower_ in ("with", "on", "to")), None)
+                obj = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
+                if obj is not None:
+                    return _phrase(obj).text
+        return None
+
+    # ---- indirect speech -----------------------------------------------------
+    def _colon_lines(self, doc: "Doc", sents: list["Span"], mentions: "Mentions | None") -> list[Quote]:
+        """'Pat Caddell: Democrat voters worried ...' — a line led by a short capitalised name and a colon."""
+        out: list[Quote] = []
+        for line in re.finditer(r"[^\n]+", doc.text):
+            m = _SPEAKER_COLON.match(line.group())
+            if not m or line.group().startswith(('"', "\u201c", "\u201d")):
+                continue
+            span = doc.char_span(line.start() + m.start(1), line.start() + m.end(1), alignment_mode="expand")
+            if span is None:
+                continue
+            start, end = line.start() + m.end(1) + 1, line.end()
+            while start < end and doc.text[start].isspace():
+                start += 1
+            si = tuple(i for i, s in enumerate(sents) if s.start_char < end and start < s.end_char)
+            out.append(Quote(text=doc.text[start:end], speaker=self._actor(span, mentions), direct=False,
+                             verb=":", sentence_indices=si, start=start, end=end))
+        return out
+
+    def _indirect(self, doc: "Doc", sents: list["Span"], mentions: "Mentions | None") -> list[Quote]:
+        out: list[Quote] = self._colon_lines(doc, sents, mentions)
+        for si, sent in enumerate(sents):
+            for tok in sent:
+                if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                    quote = self._according(doc, si, sent, tok, mentions)
+                    if quote is not None:
+                        out.append(quote)
+                    continue
+                if tok.pos_ not in ("VERB", "AUX") or (tok.lemma_.lower() not in self.speech_verbs
+                                                       and tok.lemma_.lower() not in STANCE_VERBS):
+                    continue
+                content = self._content(tok)
+                if content is None and tok.lemma_.lower() in STANCE_VERBS:
+                    content = self._object_content(tok)
+                if content is None:
+                    continue
+                speaker = self._subject(tok)
+                if speaker is None:
+                    continue
+                out.append(Quote(text=doc.text[content[0]:content[1]], speaker=self._actor(speaker, mentions),
+                                 direct=False, channel=self._channel(tok, speaker), verb=tok.text,
+                                 sentence_indices=(si,), start=content[0], end=content[1]))
+        return out
+
+    @staticmethod
+    def _content(verb: "Token") -> tuple[int, int] | None:
+        """Character span of what a speech verb reports: its clausal complement, or the clause it interrupts."""
+        comp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i != verb.i]
+        if comp:
+            c = max(comp, key=lambda t: len(list(t.subtree)))
+            toks = list(c.subtree)
+            if len(toks) < 3:
+                return None
+            return toks[0].idx, toks[-1].idx + len(toks[-1])
+        # "..., officials said." parsed with the verb as a parataxis/ccomp child of the reported clause
+        if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i:
+            head = verb.head
+            toks = [t for t in head.subtree if t.i < verb.i and not (t.is_punct and t.i == verb.i - 1)]
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subj:
+                toks = [t for t in toks if t.i < min(x.left_edge.i for x in subj)]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if len(toks) < 3:
+                return None
+            return toks[0].idx, toks[-1].idx + len(toks[-1])
+        return None
+
+    @staticmethod
+    def _object_content(verb: "Token") -> tuple[int, int] | None:
+        """What a stance verb is about: its object, infinitive or prepositional phrase ('called for talks')."""
+        parts = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "prep", "dative", "oprd")]
+        if not parts:
+            return None
+        toks = [t for c in parts for t in c.subtree]
+        first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+        if last.i - first.i < 1:
+            return None
+        return first.idx, last.idx + len(last)
+
+    def _according(self, doc: "Doc", si: int, sent: "Span", tok: "Token",
+                   mentions: "Mentions | None") -> Quote | None:
+        obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        src = _phrase(obj)
+        phrase_start = tok.i
+        phrase_end = max(src.end, obj.right_edge.i + 1)
+        before = [t for t in sent if t.i < phrase_start and not t.is_punct]
+        after = [t for t in sent if t.i >= phrase_end and not t.is_punct]
+        part = before if len(before) >= len(after) else after
+        if len(part) < 3:
+            return None
+        start, end = part[0].idx, part[-1].idx + len(part[-1])
+        return Quote(text=doc.text[start:end], speaker=self._actor(src, mentions), direct=False, channel=None,
+                     verb="according to", sentence_indices=(si,), start=start, end=end)
+
+    # ---- speakers --------------------------------------------------------------
+    @staticmethod
+    def _actor(span: "Span | None", mentions: "Mentions | None") -> Actor | None:
+        if span is None:
+            return None
+        head = span.root
+        if mentions is not None:
+            found = mentions.get(head)
+            if found is not None:
+                return found
+            if head.lower_ in _PRONOUNS and head.lower_ not in ("i", "we", "you", "it"):
+                prior = _nearest_person_before(head, mentions)
+                if prior is not None:
+                    from dataclasses import replace
+
+                    return replace(prior, text=span.text, start=span.start_char, end=span.end_char,
+                                   how=prior.how + "+pronoun")
+        return Actor(code=None, text=span.text, start=span.start_char, end=span.end_char, how="quote-speaker")
+
+
+def _phrase(head: "Token") -> "Span":
+    """The noun phrase a head token governs, without trailing relative clauses or appositions."""
+    keep = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj", "prep")
+            or t.i < head.i]
+    left = min(t.i for t in keep)
+    right = head.i
+    for t in head.rights:
+        if t.dep_ in ("compound", "flat", "nummod"):
+            right = max(right, t.right_edge.i)
+    span = head.doc[left:right + 1]
+    return span
+
+
+def _nearest_person_before(tok: "Token", mentions: "Mentions") -> Actor | None:
+    best: Actor | None = None
+    best_i = -1
+    for i, actor in mentions.by_head.items():
+        if i < tok.i and i > best_i and (actor.how in ("dictionary:person", "ner:person", "surname")):
+            best, best_i = actor, i
+    return best
+
+
+_FINDER: QuoteFinder | None = None
+
+
+def find_quotes(doc: "Doc", mentions: "Mentions | None" = None) -> list[Quote]:
+    """The quotes of a parsed doc (direct and indirect), in text order."""
+    global _FINDER
+    if _FINDER is None:
+        _FINDER = QuoteFinder()
+    return _FINDER.find(doc, mentions)
+
+
+def quote_at(quotes: list[Quote] | tuple[Quote, ...], char: int) -> Quote | None:
+    """The quote whose text covers character offset ``char`` (direct quotes first)."""
+    hits = [q for q in quotes if q.start is not None and q.end is not None and q.start <= char < q.end]
+    hits.sort(key=lambda q: (not q.direct, (q.end or 0) - (q.start or 0)))
+    return hits[0] if hits else None
