@@ -1,0 +1,163 @@
+"""``eventwire ingest``, ``query`` and ``export``: the event database from the command line.
+
+Thin wrappers over eventwire.store (Store, ingest, EventFilter, count_by, export).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shlex
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ..dates import parse_date
+from ..errors import InputError, RecordError
+from ..model import Article
+from .app import app, err
+from .output import FORMATS, write_events
+from .progress import progress
+
+DB_HELP = "Database: a SQLAlchemy URL (sqlite:///events.db, postgresql://user@host/db) or a file path (SQLite)."
+DB_OPTION = typer.Option("eventwire.db", "--db", help=DB_HELP, envvar="EVENTWIRE_DB", show_envvar=True)
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: list[str] = typer.Argument(..., metavar="PATH...",
+                                      help="Files, folders (searched recursively), .jsonl/.csv batches, or - for stdin."),
+    db: str = DB_OPTION,
+    date: str = typer.Option(None, "--date", "-d", help="Publication date (YYYY-MM-DD) for records without one."),
+    source: str = typer.Option(None, "--source", "-s", help="Outlet name for records without one."),
+    recode: bool = typer.Option(False, "--recode", help="Re-code articles even if unchanged (e.g. new dictionaries)."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles coded per spaCy batch."),
+) -> None:
+    """Code articles and store them; re-running adds nothing new, a changed article replaces its events.
+
+    Example: eventwire ingest news/ batch.jsonl --db events.db
+    """
+    from ..store import Store, ingest
+
+    default_date = parse_date(date) if date else None
+    with Store(db) as store:
+        err(f"ingesting into {store.display_url}")
+        items = progress(_items(paths, default_date, source), "ingesting")
+        report = ingest(store, items, recode=recode, batch_size=batch_size, command=_command(store.display_url),
+                        on_failure=lambda m: err(f"error: {m} (recorded; the batch goes on)"))
+    err(report.summary() + f"; run {report.run_id}")
+    if report.failed:
+        raise typer.Exit(3)
+
+
+def _items(paths: list[str], default_date: Any, source: str | None) -> Iterator[Article | RecordError]:
+    from ..reading import iter_paths
+
+    for path in paths:
+        if path != "-" and not Path(path).exists():
+            yield RecordError(f"{path}: no such file or folder", source=path)
+            continue
+        try:
+            yield from iter_paths([path], recursive=True, default_date=default_date, default_source=source)
+        except InputError as exc:
+            yield RecordError(str(exc), source=path)
+
+
+def _command(display_url: str) -> str:
+    """The command line as run, with the --db value replaced by its masked form."""
+    args, out, skip = sys.argv[1:], ["eventwire"], False
+    for arg in args:
+        if skip:
+            out.append(display_url)
+            skip = False
+        elif arg == "--db":
+            out.append(arg)
+            skip = True
+        elif arg.startswith("--db="):
+            out.append("--db=" + display_url)
+        else:
+            out.append(arg)
+    return shlex.join(out)
+
+
+@app.command("query")
+def query_cli(
+    db: str = DB_OPTION,
+    actor: list[str] = typer.Option([], "--actor", "-a", help="Actor code (RUS, USAGOV; prefix match) or name."),
+    role: str = typer.Option("either", "--role", help="Where --actor must appear: source, target or either."),
+    source: list[str] = typer.Option([], "--source", help="Source actor (code or name)."),
+    target: list[str] = typer.Option([], "--target", help="Target actor (code or name); with --source: a dyad."),
+    country: list[str] = typer.Option([], "--country", help="ISO alpha-3 country of source, target or place."),
+    cameo: list[str] = typer.Option([], "--cameo", help="CAMEO code or root, prefix match (04, 043)."),
+    plover: list[str] = typer.Option([], "--plover", help="PLOVER event type (ASSAULT, CONSULT, ...)."),
+    quad: list[int] = typer.Option([], "--quad", help="Quad class 1-4."),
+    modality: list[str] = typer.Option([], "--modality", help="asserted, reported, intended, ..."),
+    since: str = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
+    text: str = typer.Option(None, "--text", help="Text in the sentence (case-insensitive)."),
+    count_by: str = typer.Option(None, "--count-by", help="Count events per day, week or month instead."),
+    dyad: bool = typer.Option(False, "--dyad", help="With --count-by: count per source→target dyad too."),
+    fmt: str = typer.Option("table", "--format", "-f", help="Output: table, jsonl or csv."),
+    limit: int = typer.Option(None, "--limit", "-n", min=0, help="At most this many events."),
+) -> None:
+    """Select stored events (or count them per day/week/month); the database is opened read-only.
+
+    Example: eventwire query --db events.db --actor RUS --cameo 19 --since 2024-01-01 --count-by week --dyad
+    """
+    from ..store import EventFilter, Store
+    from ..store import count_by as counts
+
+    if fmt not in FORMATS:
+        raise InputError(f"unknown --format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if dyad and not count_by:
+        raise InputError("--dyad groups counts: use it with --count-by day|week|month "
+                         "(to select a dyad, give --source and --target)")
+    flt = EventFilter(actor=actor, role=role, source=source, target=target, country=country, cameo=cameo,
+                      plover=plover, quad_class=quad, modality=modality, since=since, until=until, text=text)
+    with Store(db, read_only=True) as store:
+        if count_by:
+            rows = counts(store, count_by, flt, dyad=dyad)
+            _write_rows(rows[:limit] if limit is not None else rows, fmt)
+            err(f"{len(rows)} row(s)")
+            return
+        n = write_events(store.events(flt.clauses(), limit=limit), fmt)
+    err(f"{n} event(s)")
+
+
+def _write_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    out = sys.stdout
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row) + "\n")
+    elif fmt == "csv" and rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    elif rows:
+        keys = list(rows[0])
+        widths = {k: max(len(k), *(len(str(r[k])) for r in rows)) for k in keys}
+        out.write("  ".join(k.upper().ljust(widths[k]) for k in keys).rstrip() + "\n")
+        for row in rows:
+            out.write("  ".join(str(row[k]).ljust(widths[k]) for k in keys).rstrip() + "\n")
+
+
+@app.command("export")
+def export_cli(
+    db: str = DB_OPTION,
+    fmt: str = typer.Option(..., "--format", "-f", help="jsonl, csv, parquet, plover (PLOVER JSON) or cameo (TSV)."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write (replaced when complete)."),
+) -> None:
+    """Export every stored event in a standard format (columns: docs/store.md).
+
+    Example: eventwire export --db events.db --format cameo -o events.tsv
+    """
+    from ..store import WRITERS, Store, export
+
+    if fmt not in WRITERS:
+        raise InputError(f"unknown --format {fmt!r}; choose one of: {', '.join(WRITERS)}")
+    with Store(db, read_only=True) as store:
+        n = export(store, fmt, output)
+    err(f"{n} event(s) written to {output}")

@@ -1,0 +1,292 @@
+"""``Store``: one interface over SQLite (embedded default) and PostgreSQL.
+
+Every write of an article's coded content happens in one transaction (``save``), so a
+killed process leaves whole articles or nothing; ``known_hashes`` lets ingest skip
+articles stored before with the same text and date, which makes a re-run resume
+where the killed one stopped. All SQL is built with SQLAlchemy Core: parameterised,
+never formatted from user input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from ..errors import EventwireError
+from ..model import Actor, CodedArticle, Event
+from . import schema as s
+from .records import actor_row, event_from_record, event_row, text_hash
+from .urls import mask_url, resolve_url, scrub
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+_CHUNK = 500
+
+
+class StoreError(EventwireError):
+    """The database cannot be opened, is not an eventwire database, or refused a write."""
+
+
+class Store:
+    """An eventwire database. ``Store("events.db")``, ``Store("postgresql://user:pw@host/db")``.
+
+    read_only: open for reading only (``eventwire query``/``export``): writes fail in the
+    database itself (SQLite ``query_only``, PostgreSQL read-only transactions), and the
+    schema is checked, never migrated.
+    """
+
+    def __init__(self, db: str | URL | None = None, *, read_only: bool = False, migrate: bool = True) -> None:
+        self.url = resolve_url(db)
+        self.read_only = read_only
+        self.engine = self._engine()
+        if read_only:
+            self._check_schema()
+        elif migrate:
+            self.migrate()
+
+    # ---- connection -----------------------------------------------------------------
+    @property
+    def backend(self) -> str:
+        return self.url.get_backend_name()
+
+    @property
+    def display_url(self) -> str:
+        """The URL with its password masked: the only form eventwire prints."""
+        return mask_url(self.url)
+
+    def __repr__(self) -> str:
+        return f"Store({self.display_url!r}{', read_only=True' if self.read_only else ''})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _engine(self) -> Engine:
+        url, connect_args = self.url, {}
+        if self.backend == "sqlite":
+            path = url.database or ""
+            if self.read_only and path not in ("", ":memory:") and not Path(path).exists():
+                raise StoreError(f"no database at {path}; create it with 'eventwire ingest ... --db {path}'")
+            connect_args["timeout"] = 30
+        elif self.read_only:
+            options = (url.query.get("options") or "")
+            options = options if isinstance(options, str) else " ".join(options)
+            connect_args["options"] = (options + " -c default_transaction_read_only=on").strip()
+        engine = create_engine(url, connect_args=connect_args, pool_pre_ping=self.backend != "sqlite")
+        if self.backend == "sqlite":
+            read_only = self.read_only
+
+            @event.listens_for(engine, "connect")
+            def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA foreign_keys = ON")
+                if read_only:
+                    cur.execute("PRAGMA query_only = ON")
+                else:
+                    # WAL + NORMAL: a killed process loses at most uncommitted work, never a committed article.
+                    cur.execute("PRAGMA journal_mode = WAL")
+                    cur.execute("PRAGMA synchronous = NORMAL")
+                cur.close()
+        try:
+            with engine.connect():
+                pass
+        except OperationalError as exc:
+            raise StoreError(f"cannot open {self.display_url}: {self._message(exc)}") from None
+        return engine
+
+    def _message(self, exc: BaseException) -> str:
+        orig = getattr(exc, "orig", None) or exc
+        text = str(orig).strip().splitlines()
+        return scrub(text[0] if text else type(orig).__name__, self.url)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.display_url} is open read-only")
+
+    # ---- schema -----------------------------------------------------------------------
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision (Alembic; safe to run any number of times)."""
+        self._writable()
+        from alembic import command
+
+        cfg = self._alembic_config()
+        try:
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot migrate {self.display_url}: {self._message(exc)}") from None
+
+    @staticmethod
+    def _alembic_config() -> Any:
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        return cfg
+
+    @classmethod
+    def head_revision(cls) -> str:
+        from alembic.script import ScriptDirectory
+
+        head = ScriptDirectory.from_config(cls._alembic_config()).get_current_head()
+        assert head is not None
+        return head
+
+    def revision(self) -> str | None:
+        """The schema revision the database is at (None: not an eventwire database yet)."""
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def _check_schema(self) -> None:
+        current, head = self.revision(), self.head_revision()
+        if current is None:
+            raise StoreError(f"{self.display_url} is not an eventwire database (no tables); "
+                             f"fill it with 'eventwire ingest'")
+        if current != head:
+            raise StoreError(f"{self.display_url} has schema revision {current}; this eventwire needs {head}: "
+                             f"run 'eventwire ingest' on it once (it upgrades the schema)")
+
+    # ---- runs and failures -----------------------------------------------------------
+    def start_run(self, versions: dict[str, str], command: str | None = None) -> int:
+        """Record a coding run (versions of eventwire, model, dictionaries); returns its id."""
+        self._writable()
+        with self.engine.begin() as conn:
+            result = conn.execute(s.runs.insert().values(
+                started_at=_now(), eventwire_version=versions.get("eventwire", "?"),
+                model_version=versions.get("model", "?"), dictionary_version=versions.get("dictionaries", "?"),
+                lexicon_version=versions.get("lexicon", "?"), command=command, articles_coded=0,
+                articles_unchanged=0, articles_failed=0, events_stored=0))
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, *, coded: int, unchanged: int, failed: int, events: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(s.runs.update().where(s.runs.c.id == run_id).values(
+                finished_at=_now(), articles_coded=coded, articles_unchanged=unchanged, articles_failed=failed,
+                events_stored=events))
+
+    def record_failure(self, run_id: int, error: str, *, article_id: str | None = None,
+                       input: str | None = None, line: int | None = None) -> None:
+        """Keep one failed record (in its own transaction, so the batch goes on)."""
+        self._writable()
+        with self.engine.begin() as conn:
+            conn.execute(s.failures.insert().values(run_id=run_id, article_id=article_id, input=input, line=line,
+                                                    error=error, failed_at=_now()))
+
+    def runs(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(s.runs).order_by(s.runs.c.id))]
+
+    def failures(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        q = select(s.failures).order_by(s.failures.c.id)
+        if run_id is not None:
+            q = q.where(s.failures.c.run_id == run_id)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    # ---- articles ------------------------------------------------------------------------
+    def known_hashes(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """{article id: stored text hash} for those of ``article_ids`` already stored."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), _CHUNK):
+                q = select(s.articles.c.id, s.articles.c.text_hash).where(s.articles.c.id.in_(ids[i:i + _CHUNK]))
+                out.update({r.id: r.text_hash for r in conn.execute(q)})
+        return out
+
+    def save(self, coded: CodedArticle, run_id: int) -> int:
+        """Store one coded article, replacing what was stored under its id, in one transaction.
+
+        Returns the number of events stored.
+        """
+        self._writable()
+        article, aid = coded.article, coded.article.key
+        events = list({e.id: e for e in coded.events}.values())
+        actors: dict[str, dict[str, Any]] = {}
+        for actor in _actors(events, coded):
+            row = actor_row(aid, actor)
+            actors.setdefault(row["id"], row)
+        with self.engine.begin() as conn:
+            for table in s.ARTICLE_CHILDREN:
+                conn.execute(table.delete().where(table.c.article_id == aid))
+            conn.execute(s.articles.delete().where(s.articles.c.id == aid))
+            conn.execute(s.articles.insert().values(
+                id=aid, text_hash=text_hash(article), date=article.date.isoformat() if article.date else None,
+                source=article.source, url=article.url, title=article.title, text=coded.text, run_id=run_id,
+                coded_at=_now()))
+            _insert(conn, s.sentences, [{"article_id": aid, "idx": x.index, "text": x.text, "start_char": x.start,
+                                         "end_char": x.end} for x in coded.sentences])
+            _insert(conn, s.actors, list(actors.values()))
+            _insert(conn, s.events, [event_row(e, aid) for e in events])
+            _insert(conn, s.quotes, [_quote_row(aid, i, q) for i, q in enumerate(coded.quotes)])
+        return len(events)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        tables = (s.runs, s.articles, s.sentences, s.actors, s.events, s.quotes, s.failures)
+        with self.engine.connect() as conn:
+            return {t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one()) for t in tables}
+
+    # ---- reading events --------------------------------------------------------------------
+    def events(self, where: Sequence[Any] = (), *, limit: int | None = None) -> Iterator[Event]:
+        """Stored events matching the SQLAlchemy ``where`` clauses (see query.EventFilter), by date then id."""
+        for record, _meta in self.event_rows(where, limit=limit):
+            yield event_from_record(record)
+
+    def event_rows(self, where: Sequence[Any] = (), *, limit: int | None = None,
+                   with_article: bool = False) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(stored JSON record, article metadata) pairs, streamed."""
+        e, a = s.events, s.articles
+        cols = [e.c.record, e.c.id]
+        if with_article:
+            cols += [a.c.url, a.c.source.label("publication"), a.c.title, a.c.date.label("story_date")]
+        q = select(*cols).select_from(e.join(a, e.c.article_id == a.c.id) if with_article else e)
+        for clause in where:
+            q = q.where(clause)
+        q = q.order_by(e.c.date, e.c.article_id, e.c.sentence_index, e.c.id)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=1000).execute(q)
+            for row in result:
+                m = dict(row._mapping)
+                yield m.pop("record"), m
+
+
+def _actors(events: list[Event], coded: CodedArticle) -> Iterator[Actor]:
+    for e in events:
+        yield from (a for a in (e.source, e.target, e.attributed_to) if a is not None)
+    yield from (q.speaker for q in coded.quotes if q.speaker is not None)
+
+
+def _quote_row(aid: str, idx: int, q: Any) -> dict[str, Any]:
+    from .records import actor_id
+
+    return {"article_id": aid, "idx": idx, "text": q.text,
+            "speaker_actor_id": actor_id(aid, q.speaker) if q.speaker else None,
+            "speaker_code": q.speaker.code if q.speaker else None, "direct": bool(q.direct), "channel": q.channel,
+            "verb": q.verb, "sentence_indices": json.dumps(list(q.sentence_indices)), "start_char": q.start,
+            "end_char": q.end}
+
+
+def _insert(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
