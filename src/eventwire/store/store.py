@@ -41,7 +41,7 @@ class Store:
     schema is checked, never migrated.
     """
 
-    def __init__(self, db: str | URL | None = None, *, read_only: bool = False, migrate: bool = True) -> None:
+    def __init__(self, db: str | Path | URL | None = None, *, read_only: bool = False, migrate: bool = True) -> None:
         self.url = resolve_url(db)
         self.read_only = read_only
         self.engine = self._engine()
@@ -257,7 +257,7 @@ class Store:
         q = select(*cols).select_from(e.join(a, e.c.article_id == a.c.id) if with_article else e)
         for clause in where:
             q = q.where(clause)
-        q = q.order_by(e.c.date, e.c.article_id, e.c.sentence_index, e.c.id)
+        q = q.order_by(e.c.date.is_(None), e.c.date, e.c.article_id, e.c.sentence_index, e.c.id)  # undated last
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:

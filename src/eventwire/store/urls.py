@@ -17,13 +17,15 @@ DEFAULT_DB = "eventwire.db"
 _SCHEME = re.compile(r"^[a-z][a-z0-9+]*://", re.IGNORECASE)
 
 
-def resolve_url(db: str | URL | None) -> URL:
+def resolve_url(db: str | Path | URL | None) -> URL:
     """A SQLAlchemy URL from --db: a URL as given, or a file path → ``sqlite:///<absolute path>``.
 
     ``postgresql://`` without a driver uses psycopg (3), the driver eventwire installs.
     """
     if db is None or db == "":
         db = DEFAULT_DB
+    if isinstance(db, Path):
+        db = str(db)
     if isinstance(db, URL):
         url = db
     elif _SCHEME.match(db):
