@@ -1,0 +1,104 @@
+"""One error shape for every error the service returns.
+
+JSON: ``{"ok": false, "status": 404, "error": "no event ev_123", "errors": [...]}``; ``errors`` lists the
+individual problems (for validation errors: where and what). UI pages get the same message as an HTML page.
+Nothing else reaches a client: unexpected exceptions are logged and answered with a generic 500.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import EventwireError, InputError
+
+logger = logging.getLogger(__name__)
+
+_REASONS = {400: "bad request", 401: "unauthorized", 403: "forbidden", 404: "not found", 405: "method not allowed",
+            413: "request too large", 415: "unsupported media type", 422: "invalid request", 500: "internal error",
+            503: "service unavailable", 504: "timeout"}
+
+
+class ApiError(Exception):
+    """An error with its HTTP status, raised by routes."""
+
+    def __init__(self, status: int, message: str, errors: list[dict[str, Any]] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.errors = errors or []
+        self.headers = headers
+
+
+def error_body(status: int, message: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The canonical error document."""
+    return {"ok": False, "status": status, "error": message, "errors": errors or [{"message": message}]}
+
+
+def wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith("/api/") or path in ("/openapi.json", "/api"):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def error_response(request: Request, status: int, message: str, errors: list[dict[str, Any]] | None = None,
+                   headers: dict[str, str] | None = None) -> JSONResponse | HTMLResponse:
+    if wants_html(request):
+        templates = getattr(request.app.state, "templates", None)
+        if templates is not None:
+            return templates.TemplateResponse(request, "error.html", {"status": status, "message": message,
+                                                                      "errors": errors or []},
+                                              status_code=status, headers=headers)
+    return JSONResponse(error_body(status, message, errors), status_code=status, headers=headers)
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    out = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ())]
+        out.append({"location": ".".join(loc), "message": str(err.get("msg", "invalid value")),
+                    "type": str(err.get("type", ""))})
+    return out
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Any:
+        return error_response(request, exc.status, exc.message, exc.errors, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Any:
+        errors = _validation_errors(exc)
+        first = errors[0] if errors else {"location": "", "message": "invalid request"}
+        message = f"invalid {first['location'] or 'request'}: {first['message']}"
+        return error_response(request, 422, message, errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Any:
+        detail = exc.detail if isinstance(exc.detail, str) else _REASONS.get(exc.status_code, "error")
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"no such page: {request.url.path}"
+        elif exc.status_code == 405:
+            detail = f"{request.method} is not allowed on {request.url.path}"
+        return error_response(request, exc.status_code, detail, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(InputError)
+    async def _input(request: Request, exc: InputError) -> Any:
+        return error_response(request, 400, str(exc))
+
+    @app.exception_handler(EventwireError)
+    async def _eventwire(request: Request, exc: EventwireError) -> Any:
+        logger.warning("eventwire error on %s: %s", request.url.path, exc)
+        return error_response(request, 503, f"the service cannot answer: {type(exc).__name__}")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Any:
+        logger.exception("unexpected error on %s %s", request.method, request.url.path)
+        return error_response(request, 500, "internal error (logged on the server)")
