@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors.resolver import Mentions
 from ..model import Actor
-from .lexicon import Lexicon, Pattern, default_lexicon
+from .lexicon import Lexicon, Pattern, default_lexicon, word_fits
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -36,6 +36,10 @@ LIGHT_VERBS = {"make", "issue", "impose", "hold", "have", "announce", "launch", 
                "extend", "repeat", "reiterate", "put", "level", "file", "deliver", "send", "lodge", "express",
                "escalate", "tighten", "expand", "slap", "approve", "adopt", "introduce", "unveil", "begin", "start",
                "continue", "resume", "open", "host", "pay", "mount", "wage", "step", "be"}
+# Roots whose complement clause is their content, not a separate event (demand, reject, threaten, appeal).
+CONTENT_ROOTS = {"02", "10", "12", "13"}
+# Event types that, with no target in the text, are coded against the source's own country.
+DOMESTIC_ROOTS = {"08", "09", "10", "14", "15", "17", "18", "19", "20"}
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
 
@@ -71,19 +75,30 @@ class EventExtractor:
 
     # ---- pattern matching ---------------------------------------------------
     def match(self, tok: "Token") -> Pattern | None:
+        """The most specific lexicon pattern that fits the token and its dependents (may be a blocking one)."""
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             keys = [(tok.lemma_.lower(), "VERB")]
         elif tok.pos_ in ("NOUN", "PROPN"):
             keys = [(tok.lower_, "NOUN"), (tok.lemma_.lower(), "NOUN")]
         else:
             return None
+        objects: list[set[str]] | None = None
+        subject: set[str] | None = None
         for key in keys:
             for p in self.lexicon.candidates(*key):
                 if p.prep and not _has_prep(tok, p.prep):
                     continue
-                if p.obj and not any(c.lemma_.lower() == p.obj and c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")
-                                     for c in _objects(tok)):
-                    continue
+                if p.obj:
+                    if objects is None:
+                        objects = [_words(o) for o in _objects(tok, deep=True)]
+                    if not any(word_fits(p.obj, words) for words in objects):
+                        continue
+                if p.subject:
+                    if subject is None:
+                        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                        subject = _words(subj) if subj is not None else set()
+                    if not word_fits(p.subject, subject):
+                        continue
                 return p
         return None
 
@@ -108,7 +123,24 @@ class EventExtractor:
                         break
             if actor is not None:
                 found.append(actor)
+                found += EventExtractor._coordinated_modifiers(t, actor, mentions)
         return found
+
+    @staticmethod
+    def _coordinated_modifiers(head: "Token", actor: Actor, mentions: Mentions) -> list[Actor]:
+        """ "Hungarian and Romanian officials": one mention on the head; each coordinated modifier is an actor too."""
+        out: list[Actor] = []
+        for c in head.children:
+            if c.dep_ not in ("amod", "compound", "nmod") or not c.conjuncts:
+                continue
+            for cc in c.conjuncts:
+                entry = next((e for s, end, e in mentions.spans if s <= cc.i < end), None)
+                if entry is None or entry.country == actor.country:
+                    continue
+                sector = actor.sector if actor.country and actor.code and actor.code.startswith(actor.country) else None
+                out.append(Actor(entry.country + (sector or ""), cc.text, entry.country, sector,
+                                 start=cc.idx, end=cc.idx + len(cc.text), how="coordinated modifier"))
+        return out
 
     def sources_of(self, tok: "Token", mentions: Mentions) -> tuple[list[Actor], str]:
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -137,8 +169,14 @@ class EventExtractor:
                     return self.actors_at(obj, mentions), f"object of '{head.text}' (control)"
             srcs, _ = self.sources_of(head, mentions)
             return srcs, f"subject of '{head.text}'"
-        if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            return self.actors_at(head, mentions), "noun modified"
+        if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return self.actors_at(head, mentions), "noun modified (relative clause)"
+        if tok.dep_ in ("pcomp", "pobj", "ccomp") and head.i != tok.i and head.lemma_.lower() not in SPEECH_VERBS:
+            anchor = head.head if head.dep_ == "prep" else head
+            if anchor.pos_ in ("VERB", "AUX") and anchor.i != tok.i:
+                srcs, _ = self.sources_of(anchor, mentions)
+                if srcs:
+                    return srcs, f"subject of '{anchor.text}'"
         return [], "none"
 
     def targets_of(self, tok: "Token", pattern: Pattern, mentions: Mentions) -> tuple[list[Actor], str]:
@@ -168,6 +206,61 @@ class EventExtractor:
                 found = self.actors_at(subj, mentions)
                 if found and pattern.cameo[:2] in ("02", "10", "12"):
                     return found, f"subject of '{c.text}'"
+        return [], "none"
+
+    @staticmethod
+    def _is_content(tok: "Token", found: dict[int, Pattern | None]) -> bool:
+        """The complement of a demand, rejection, threat or appeal ("called for Y to withdraw", "refused to
+        meet", "threatened to attack") is that event's content, not an event of its own."""
+        head = tok.head
+        if tok.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
+            head = head.head
+        elif tok.dep_ not in ("xcomp", "ccomp", "advcl", "acl"):
+            return False
+        hp = found.get(head.i)
+        return hp is not None and not hp.blocking and hp.cameo[:2] in CONTENT_ROOTS and head.i != tok.i
+
+    @staticmethod
+    def _is_intent_head(tok: "Token", found: dict[int, Pattern | None]) -> bool:
+        """ "wants to meet", "plans to visit": the complement is the (intended) event, not the head verb."""
+        if tok.lemma_.lower() not in INTENT_HEADS:
+            return False
+        comps = [c for c in tok.children if c.dep_ == "xcomp"]
+        comps += [cc for c in comps for cc in c.conjuncts]
+        return any(found.get(c.i) is not None and not found[c.i].blocking for c in comps)  # type: ignore[union-attr]
+
+    def fallback_target(self, tok: "Token", sent: "Span", sources: list[Actor], cameo: str,
+                        mentions: Mentions) -> tuple[list[Actor], str]:
+        """No target in the parse: the nearest other actor in the trigger's clause, else (for domestic
+        event types) the source's own country, as PLOVER/CAMEO coders do ("protesters marched" → X→X)."""
+        clause = tok
+        while clause.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "acomp", "advmod") and clause.head.i != clause.i:
+            clause = clause.head
+        scope = {t.i for t in clause.subtree}
+        own = {a.country for a in sources} | {a.code for a in sources}
+        best: tuple[int, Actor] | None = None
+        for i, actor in mentions.by_head.items():
+            if i in scope and sent.start <= i < sent.end and actor.code and actor.country not in own \
+                    and actor.code not in own:
+                d = abs(i - tok.i)
+                if best is None or d < best[0]:
+                    best = (d, actor)
+        if best is not None:
+            return [best[1]], "nearest actor in the clause (fallback)"
+        if cameo[:2] in DOMESTIC_ROOTS and sources[0].country:
+            src = sources[0]
+            return [Actor(src.country, src.text, src.country, None, src.start, src.end, how="domestic default")], \
+                "source's own country (domestic event default)"
+        return [], "none"
+
+    def _from_actor(self, tok: "Token", mentions: Mentions) -> tuple[list[Actor], str]:
+        """Source of a target-role pattern: "from X" or "by X" on the verb or its object."""
+        for holder in [tok, *[o for o in _objects(tok) if o.dep_ == "dobj"]]:
+            for c in holder.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                    found = self.actors_at(next((p for p in c.children if p.dep_ == "pobj"), None), mentions)
+                    if found:
+                        return found, f"'{c.lower_} X'"
         return [], "none"
 
     # ---- modality -----------------------------------------------------------
@@ -226,18 +319,27 @@ class EventExtractor:
     # ---- main ---------------------------------------------------------------
     def extract(self, sent: "Span", mentions: Mentions) -> list[Candidate]:
         out: list[Candidate] = []
+        found = {tok.i: self.match(tok) for tok in sent}
         for tok in sent:
-            pattern = self.match(tok)
-            if pattern is None:
+            pattern = found[tok.i]
+            if pattern is None or pattern.blocking:
                 continue
-            if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB" and self.match(tok.head):
-                head_pattern = self.match(tok.head)
-                if head_pattern and head_pattern.obj and tok.lemma_.lower().startswith(head_pattern.obj):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
+                head_pattern = found.get(tok.head.i)
+                if head_pattern and head_pattern.obj and word_fits(head_pattern.obj, _words(tok)) and (
+                        head_pattern.cameo[:2] == pattern.cameo[:2] or tok.head.lemma_.lower() in LIGHT_VERBS):
                     continue  # "imposed sanctions": coded once, on the verb
+            if self._is_content(tok, found) or self._is_intent_head(tok, found):
+                continue
             sources, s_how = self.sources_of(tok, mentions)
             targets, t_how = self.targets_of(tok, pattern, mentions)
+            if pattern.role == "target":  # "X faced criticism (from Y)": the subject is on the receiving end
+                targets, t_how = sources, f"{s_how} (pattern role: target)"
+                sources, s_how = self._from_actor(tok, mentions)
             if pattern.cameo.startswith("01") and not targets:
                 continue  # bare statements without an addressee are not coded as events
+            if sources and not targets and tok.pos_ in ("VERB", "AUX"):
+                targets, t_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions)
             modality, negated = self.modality_of(tok)
             cameo = self.refine(pattern.cameo, tok, modality)
             speaker = self.speaker_of(tok, mentions) if pattern.cameo[:2] != "01" else None
@@ -249,7 +351,8 @@ class EventExtractor:
                     continue
                 if src is not None and tgt is not None and src.code and src.code == tgt.code and src.text == tgt.text:
                     continue
-                evidence = {"pattern": pattern.name, "pattern_comment": pattern.comment, "trigger": tok.text,
+                evidence = {"pattern": pattern.name, "pattern_comment": pattern.comment,
+                            "pattern_origin": pattern.origin, "trigger": tok.text,
                             "trigger_index": tok.i - sent.start, "source_rule": "coordination (reciprocal)"
                             if reciprocal else s_how, "target_rule": "coordination (reciprocal)" if reciprocal
                             else t_how}
@@ -270,9 +373,30 @@ def _has_prep(tok: "Token", prep: str) -> bool:
     return False
 
 
-def _objects(tok: "Token") -> list["Token"]:
-    return [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd")] + [
-        p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+def _objects(tok: "Token", deep: bool = False) -> list["Token"]:
+    """Objects of a predicate: direct/dative/attribute objects, passive subjects, objects of its prepositions.
+
+    deep: also the heads of clausal complements and objects of prepositions attached to the object
+    ("put [the plan] [to a vote]"), for pattern matching only.
+    """
+    out = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd")] + [
+        p for c in tok.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
+    if deep:
+        speech = tok.lemma_.lower() in SPEECH_VERBS
+        out += [c for c in tok.children if c.dep_ in ("xcomp", "acomp", "advmod", "prt")
+                or (c.dep_ == "ccomp" and not speech)]
+        out += [p for o in list(out) if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
+                for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def _words(tok: "Token") -> set[str]:
+    """The words a pattern slot can match on a token: its text and lemma, and those of its compound modifiers."""
+    words = {tok.lower_, tok.lemma_.lower()}
+    for c in tok.children:
+        if c.dep_ == "compound":
+            words |= {c.lower_, c.lemma_.lower()}
+    return words
 
 
 def _pairs(sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None, bool]]:

@@ -1,10 +1,17 @@
 """The event lexicon: verb and noun patterns → CAMEO codes, and the CAMEO table.
 
-Data files (docs/data-formats.md):
-- ``data/lexicon/verbs.tsv``: lemma, pos (VERB|NOUN), prep (particle or preposition
-  child, optional), object (lemma of the direct object, optional), cameo, comment.
+Data files (docs/events.md):
+- ``data/lexicon/verbs.tsv``: the curated patterns (verbs and event nouns, modern vocabulary);
+- ``data/lexicon/petrarch_verbs.tsv``: PETRARCH-2's CAMEO.2.0 verb dictionary, converted by
+  scripts/convert_petrarch_verbs.py (MIT, Open Event Data Alliance);
+  both with columns lemma, pos (VERB|NOUN), prep (particle or preposition child, optional),
+  object (lemma of the object or of the preposition's object, or ``&synset``; optional),
+  subject (lemma or ``&synset`` the subject must be; optional), cameo (digits, or ``---`` for a
+  blocking pattern: the match is not an event), role (``target``: the subject is the event's
+  target, "faced criticism"), comment. Curated patterns win over converted ones of equal specificity.
+- ``data/lexicon/petrarch_synsets.tsv``: synset, lemma, phrase.
 - ``data/lexicon/cameo.tsv``: cameo, name, plover, quad_class, goldstein, for root
-  (2-digit) and detailed codes; detailed codes missing from it inherit their root.
+  (2-digit) and detailed codes; detailed codes missing from it inherit their base/root.
 """
 
 from __future__ import annotations
@@ -19,17 +26,31 @@ from ..errors import DictionaryError
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
+    """One lexicon entry: a predicate (with optional particle/object/subject constraints) → a CAMEO code."""
+
     lemma: str
     pos: str
     prep: str
     obj: str
     cameo: str
     comment: str
+    subject: str = ""
+    role: str = ""
+    origin: str = "eventwire"
 
     @property
     def name(self) -> str:
-        parts = [self.lemma, self.prep, f"[{self.obj}]" if self.obj else ""]
+        parts = [f"({self.subject})" if self.subject else "", self.lemma, self.prep, f"[{self.obj}]" if self.obj else ""]
         return f"{self.pos.lower()}:" + " ".join(p for p in parts if p)
+
+    @property
+    def blocking(self) -> bool:
+        """A ``---`` pattern: the construction is known and is not an event ("killed in an accident")."""
+        return self.cameo == "---"
+
+    @property
+    def specificity(self) -> int:
+        return 4 * bool(self.obj) + 2 * bool(self.prep) + bool(self.subject)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +64,8 @@ class CameoInfo:
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
     text = (resources.files("eventwire") / "data" / "lexicon" / name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 class Lexicon:
@@ -54,7 +76,7 @@ class Lexicon:
         for p in patterns:
             self._by_key.setdefault((p.lemma, p.pos), []).append(p)
         for plist in self._by_key.values():
-            plist.sort(key=lambda p: (not p.obj, not p.prep))
+            plist.sort(key=lambda p: (-p.specificity, p.origin != "eventwire"))
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_key.values())
@@ -63,17 +85,49 @@ class Lexicon:
         return self._by_key.get((lemma, pos), [])
 
 
+LEXICON_FILES = (("verbs.tsv", "eventwire"), ("petrarch_verbs.tsv", "petrarch2"))
+
+
+def read_patterns(name: str, origin: str) -> list[Pattern]:
+    """Read and validate one pattern file."""
+    patterns = []
+    for lineno, row in enumerate(_read_tsv(name), 2):
+        cameo = (row.get("cameo") or "").strip()
+        lemma = (row.get("lemma") or "").strip().lower()
+        pos = (row.get("pos") or "VERB").strip().upper()
+        role = (row.get("role") or "").strip().lower()
+        if not lemma or not (cameo.isdigit() or cameo == "---") or pos not in ("VERB", "NOUN") or role not in ("", "target"):
+            raise DictionaryError(f"eventwire/data/lexicon/{name}:{lineno}: needs a lemma, pos VERB or NOUN, a numeric "
+                                  "cameo code (or ---) and role empty or 'target'")
+        patterns.append(Pattern(lemma, pos, (row.get("prep") or "").strip().lower(),
+                                (row.get("object") or "").strip().lower(), cameo, (row.get("comment") or "").strip(),
+                                (row.get("subject") or "").strip().lower(), role, origin))
+    return patterns
+
+
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
+    """The shipped lexicon (curated + converted PETRARCH-2 patterns), loaded once per process."""
     patterns = []
-    for lineno, row in enumerate(_read_tsv("verbs.tsv"), 2):
-        cameo = (row.get("cameo") or "").strip()
-        if not row.get("lemma") or not cameo.isdigit():
-            raise DictionaryError(f"eventwire/data/lexicon/verbs.tsv:{lineno}: needs a lemma and a numeric cameo code")
-        patterns.append(Pattern(row["lemma"].strip().lower(), (row.get("pos") or "VERB").strip().upper(),
-                                (row.get("prep") or "").strip().lower(), (row.get("object") or "").strip().lower(),
-                                cameo, (row.get("comment") or "").strip()))
+    for name, origin in LEXICON_FILES:
+        patterns += read_patterns(name, origin)
     return Lexicon(patterns)
+
+
+@lru_cache(maxsize=1)
+def synsets() -> dict[str, frozenset[str]]:
+    """Synonym sets for ``&name`` objects/subjects: name → member lemmas (head words)."""
+    table: dict[str, set[str]] = {}
+    for row in _read_tsv("petrarch_synsets.tsv"):
+        table.setdefault("&" + row["synset"].lstrip("&"), set()).add(row["lemma"])
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def word_fits(slot: str, token_words: set[str]) -> bool:
+    """Does a pattern slot (a lemma or ``&synset``) fit a token known by ``token_words`` (text and lemma)?"""
+    if slot.startswith("&"):
+        return bool(synsets().get(slot, frozenset()) & token_words)
+    return slot in token_words
 
 
 @lru_cache(maxsize=1)
