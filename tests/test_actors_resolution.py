@@ -1,0 +1,135 @@
+"""Actor resolution rules, one hand-built example each (issue #3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date(2024, 11, 8)
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp):
+    from eventwire.actors.resolver import ActorResolver
+
+    return ActorResolver(nlp)
+
+
+def phrase(resolver, text, date=D):
+    actor = resolver.resolve_phrase(text, date)
+    return actor.code if actor else None
+
+
+def mentions_of(resolver, nlp, text, date=D):
+    doc = nlp(text)
+    m = resolver.resolve(doc, date)
+    return doc, {doc[i].text: a for i, a in m.by_head.items()}
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Kremlin spokesman Dmitry Peskov", "RUSGOV"),
+    ("Russian Foreign Minister Sergei Lavrov", "RUSGOV"),
+    ("Ukraine's army", "UKRMIL"),
+    ("Republican governors", "USAGOV"),
+    ("the incoming US leader", "USAGOV"),
+    ("Russian troops", "RUSMIL"),
+    ("the Kremlin", "RUSGOV"),
+    ("Downing Street", "GBRGOV"),
+    ("NATO", "NATO"),
+    ("the European Union", "EU"),
+    ("Hamas", "PSEREB"),
+    ("Shanghai police", "CHNCOP"),
+])
+def test_phrases_resolve_to_codes(resolver, text, code):
+    assert phrase(resolver, text) == code
+
+
+def test_same_person_on_different_dates_gets_different_codes(resolver):
+    assert phrase(resolver, "Donald Trump", dt.date(2019, 4, 1)) == "USAGOV"
+    assert phrase(resolver, "Donald Trump", dt.date(2022, 6, 1)) == "USAELI"
+    assert phrase(resolver, "Donald Trump", dt.date(2024, 11, 20)) == "USAGOV"
+    assert phrase(resolver, "Marco Rubio", dt.date(2022, 3, 1)) == "USALEG"
+    assert phrase(resolver, "Marco Rubio", dt.date(2025, 3, 1)) == "USAGOV"
+
+
+def test_phoenix_entries_cover_older_dates(resolver):
+    assert phrase(resolver, "Tony Blair", dt.date(2003, 1, 1)) == "GBRGOV"
+    assert phrase(resolver, "Tony Blair", dt.date(2022, 1, 1)) == "GBRELI"
+
+
+def test_unknown_titled_person_gets_title_sector_and_country_beside_it(resolver, nlp):
+    _, m = mentions_of(resolver, nlp, "South Korean Foreign Minister Jang Bo-ram met reporters.")
+    actor = next(a for a in m.values() if "Jang" in a.text)
+    assert actor.code == "KORGOV"
+    assert phrase(resolver, "soldiers") == "---MIL"
+    assert phrase(resolver, "Muslim leaders in France", None).startswith("FRA")
+
+
+def test_former_makes_elite(resolver):
+    assert phrase(resolver, "former Russian President Dmitry Medvedev") == "RUSELI"
+    assert phrase(resolver, "a former CIA official") == "USAELI"
+
+
+def test_surname_after_first_mention(resolver, nlp):
+    doc, m = mentions_of(resolver, nlp, "Vladimir Putin spoke on Monday. Later Putin warned the West.")
+    putins = [a for i, a in resolver.resolve(doc, D).by_head.items() if doc[i].text == "Putin"]
+    assert len(putins) == 2 and all(a.code == "RUSGOV" for a in putins)
+
+
+def test_mr_surname(resolver, nlp):
+    _, m = mentions_of(resolver, nlp, "Donald Trump won. Mr. Trump said he would end the war.", dt.date(2024, 11, 8))
+    assert m["Trump"].code == "USAGOV"
+
+
+def test_pronoun_refers_to_last_person(resolver, nlp):
+    doc = nlp("Ukrainian President Volodymyr Zelensky arrived in Paris. He met French officials.")
+    m = resolver.resolve(doc, D)
+    he = next(t for t in doc if t.text == "He")
+    assert m.get(he) is not None and m.get(he).code == "UKRGOV" and m.get(he).how == "pronoun"
+
+
+def test_definite_title_refers_back(resolver, nlp):
+    doc = nlp("President-elect Donald Trump spoke to reporters. The president-elect promised to end the war.")
+    m = resolver.resolve(doc, dt.date(2024, 11, 10))
+    second = doc.text.index("The president-elect")
+    backrefs = [a for a in m.by_head.values() if a.start is not None and a.start >= second]
+    assert [a.name for a in backrefs] == ["Donald Trump"] and backrefs[0].code == "USAGOV"
+    assert backrefs[0].how == "definite-description"
+
+
+def test_possessive_person_stays_on_the_person(resolver, nlp):
+    doc = nlp("Macron visited Trump's Mar-a-Lago club in Florida.")
+    m = resolver.resolve(doc, dt.date(2025, 2, 1))
+    trump = next(t for t in doc if t.text == "Trump")
+    assert m.get(trump) is not None and m.get(trump).code == "USAGOV"
+
+
+def test_dictionary_beats_ner(resolver, nlp):
+    doc = nlp("Moscow is also demanding that Kyiv withdraw. Kyiv has firmly rejected the demand.")
+    m = resolver.resolve(doc, D)
+    kyivs = [m.get(t) for t in doc if t.text == "Kyiv"]
+    assert kyivs and all(a is not None and a.code == "UKRGOV" for a in kyivs)
+    moscow = m.get(doc[0])
+    assert moscow is not None and moscow.code == "RUSGOV"
+
+
+def test_short_all_caps_aliases_need_capitals(resolver, nlp):
+    doc = nlp("Let us talk about the US.")
+    m = resolver.resolve(doc, D)
+    us = [t for t in doc if t.lower_ == "us"]
+    assert m.get(us[0]) is None
+    assert m.get(us[1]) is not None and m.get(us[1]).country == "USA"
+
+
+def test_named_country_beats_other_countrys_institution(resolver):
+    assert phrase(resolver, "Chile's Defense Department", None).startswith("CHL")
+
+
+def test_igo_with_role(resolver):
+    assert phrase(resolver, "the EU legislature", None) == "EULEG"
+
+
+def test_unresolvable_phrase_gives_none(resolver):
+    assert phrase(resolver, "a cat") is None
+    assert phrase(resolver, "puppies") is None
