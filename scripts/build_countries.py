@@ -24,8 +24,8 @@ def main() -> None:
 
     def add(code: str, alias: str, name: str, kind: str, source: str) -> None:
         alias = alias.strip()
-        if alias and (code, alias) not in rows:
-            rows[(code, alias)] = [code, alias, "", "", name, kind, source]
+        if alias and (code, alias.lower()) not in rows:
+            rows[(code, alias.lower())] = [code, alias, "", "", name, kind, source]
 
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name

@@ -75,6 +75,9 @@ def split_code(code: str) -> tuple[str, str | None]:
     for prefix in ("IGO", "NGO", "MNC"):
         if code.startswith(prefix):
             rest = code[3:]
+            if prefix in ("NGO", "MNC") and len(rest) >= 3 and _is_country(rest[:3]):
+                # Phoenix: MNCUSA = a US multinational (business), NGOGBR = a British NGO
+                return rest[:3], ("BUS" if prefix == "MNC" else "NGO")
             for i in range(0, len(rest) - 2, 3):
                 if rest[i:i + 3] in SECTORS and rest[i:i + 3] not in ("IGO", "NGO", "MNC"):
                     return prefix, rest[i:i + 3]
@@ -99,3 +102,9 @@ def describe(code: str | None) -> str:
         rec = pycountry.countries.get(alpha_3=country)
         base = (getattr(rec, "common_name", None) or rec.name) if rec else country
     return f"{base}: {SECTORS.get(sector, sector)}" if sector else base
+
+
+def _is_country(code: str) -> bool:
+    import pycountry
+
+    return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor
 from .codes import split_code
-from .dictionary import ActorDictionary, Entry, default_dictionary, sector_words
+from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,7 +61,7 @@ class ActorResolver:
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
-        self.dictionary = dictionary or default_dictionary()
+        self.dictionary = dictionary or dictionary_from_env()
         self.sectors = sector_words()
         self._max_role_words = max((len(w.split()) for w in self.sectors), default=1)
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")

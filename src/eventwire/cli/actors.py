@@ -1,0 +1,77 @@
+"""``eventwire actors lookup`` and ``eventwire dict validate``: the actor dictionaries from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from .app import app, err
+
+actors_app = typer.Typer(help="Look up actor codes in the dictionaries.", no_args_is_help=True)
+dict_app = typer.Typer(help="Check actor dictionary files.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+app.add_typer(dict_app, name="dict")
+
+
+@actors_app.command("lookup")
+def lookup_cli(
+    phrases: list[str] = typer.Argument(..., help='Actor phrases, or "-" to read one phrase per line from stdin.'),
+    date: str = typer.Option(None, "--date", "-d", help="Date the phrases refer to (YYYY-MM-DD); roles are dated."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
+    dictionary: list[Path] = typer.Option([], "--dictionary", help="Extra dictionary file (TSV or CAMEO/PETRARCH "
+                                          ".txt), on top of the shipped ones; repeatable. Env: EVENTWIRE_DICTIONARY."),
+    only: bool = typer.Option(False, "--only", help="Use only the --dictionary files, not the shipped ones."),
+) -> None:
+    """Resolve actor phrases to codes: eventwire actors lookup "Kremlin spokesman Dmitry Peskov" --date 2024-11-08."""
+    from ..actors.dictionary import dictionary_from_env, load_dictionary
+    from ..actors.resolver import ActorResolver
+    from ..dates import parse_date
+    from ..errors import InputError
+    from ..nlp import load_pipeline
+
+    if fmt not in ("table", "jsonl"):
+        raise InputError(f"unknown --format {fmt!r}; use table or jsonl")
+    when = parse_date(date) if date else None
+    if phrases == ["-"]:
+        phrases = [line.rstrip("\n") for line in sys.stdin]
+    elif "-" in phrases:
+        raise InputError('"-" (read stdin) must be the only phrase')
+    d = load_dictionary(dictionary, replace_shipped=only) if dictionary else dictionary_from_env()
+    resolver = ActorResolver(load_pipeline(), d)
+    rows = []
+    for text in phrases:
+        actor = resolver.resolve_phrase(text, when) if text.strip() else None
+        if actor is None or not actor.code:
+            rows.append({"text": text, "code": None, "country": None, "sector": None, "name": None})
+        else:
+            rows.append({"text": text, "code": actor.code, "country": actor.country, "sector": actor.sector,
+                         "name": actor.name, "how": actor.how})
+    if fmt == "jsonl":
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    from ..actors.codes import describe
+
+    width = max([len(r["text"]) for r in rows] + [6])
+    typer.echo(f"{'phrase':<{width}}  {'code':<10}  meaning")
+    for r in rows:
+        typer.echo(f"{r['text']:<{width}}  {r['code'] or '-':<10}  "
+                   f"{describe(r['code']) if r['code'] else 'unresolved'}{' (' + r['name'] + ')' if r['name'] else ''}")
+
+
+@dict_app.command("validate")
+def validate_cli(path: Path = typer.Argument(..., help="Dictionary file (TSV: code, alias, valid_from, valid_to, "
+                                             "name, kind, source) or CAMEO/PETRARCH .txt.")) -> None:
+    """Report line-numbered problems: bad dates, unknown codes, duplicate aliases, overlapping date ranges."""
+    from ..actors.validation import validate_file
+
+    problems = validate_file(path)
+    for p in problems:
+        typer.echo(f"{path}:{p.line}: {p.message}")
+    if problems:
+        err(f"{len(problems)} problem(s) in {path}")
+        raise typer.Exit(1)
+    err(f"{path}: OK")
