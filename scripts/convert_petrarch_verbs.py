@@ -4,7 +4,8 @@ Usage: python scripts/convert_petrarch_verbs.py PATH/TO/CAMEO.2.0.txt src/eventw
        > src/eventwire/data/lexicon/petrarch_verbs.tsv
 
 What is kept (see docs/events.md):
-- every verb of a synonym block with its own code, or the block's default code → a bare pattern;
+- every verb of a synonym block with its own code, and the block's head verb with the block's default
+  code → a bare pattern (other synonyms only fire through the block's object/preposition patterns);
 - every "- ... * ... [code]" pattern, applied to every verb of its block (PETRARCH semantics), reduced to
   eventwire's pattern slots: the first particle/preposition after the verb (``prep``), the head word of the
   first object phrase (``object``, lemmatised; &SYNSET objects are expanded to their members), one word
@@ -187,7 +188,9 @@ def convert(path: Path, nlp: object | None = None) -> list[list[str]]:
         elif len(parts) > 1:
             continue  # multi-word phrases that are not verb + particle
         block_verbs.append((lemma, particle))
-        verb_code = code if code and code != "---" else block_code
+        # A synonym without its own code inherits the block's default only when it is the block's head verb:
+        # inheriting it for every WordNet synonym ("face", "confront" → 040 MEET) costs much precision.
+        verb_code = code if code and code != "---" else (block_code if lemma == block_name.lower().split("_")[0] else "")
         if verb_code:
             first = verb_code.split(":")[0]
             if first.isdigit():

@@ -70,8 +70,9 @@ def refinements() -> dict[str, list[tuple[str, str]]]:
 class EventExtractor:
     """Finds event candidates in sentences, given the doc's actor mentions."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, code_statements: bool = False) -> None:
         self.lexicon = lexicon or default_lexicon()
+        self.code_statements = code_statements
 
     # ---- pattern matching ---------------------------------------------------
     def match(self, tok: "Token") -> Pattern | None:
@@ -230,7 +231,7 @@ class EventExtractor:
         return any(found.get(c.i) is not None and not found[c.i].blocking for c in comps)  # type: ignore[union-attr]
 
     def fallback_target(self, tok: "Token", sent: "Span", sources: list[Actor], cameo: str,
-                        mentions: Mentions) -> tuple[list[Actor], str]:
+                        mentions: Mentions, domestic: bool = True) -> tuple[list[Actor], str]:
         """No target in the parse: the nearest other actor in the trigger's clause, else (for domestic
         event types) the source's own country, as PLOVER/CAMEO coders do ("protesters marched" → X→X)."""
         clause = tok
@@ -240,14 +241,14 @@ class EventExtractor:
         own = {a.country for a in sources} | {a.code for a in sources}
         best: tuple[int, Actor] | None = None
         for i, actor in mentions.by_head.items():
-            if i in scope and sent.start <= i < sent.end and actor.code and actor.country not in own \
+            if i in scope and sent.start <= i < sent.end and _has_country(actor) and actor.country not in own \
                     and actor.code not in own:
                 d = abs(i - tok.i)
                 if best is None or d < best[0]:
                     best = (d, actor)
         if best is not None:
             return [best[1]], "nearest actor in the clause (fallback)"
-        if cameo[:2] in DOMESTIC_ROOTS and sources[0].country:
+        if domestic and cameo[:2] in DOMESTIC_ROOTS and _has_country(sources[0]):
             src = sources[0]
             return [Actor(src.country, src.text, src.country, None, src.start, src.end, how="domestic default")], \
                 "source's own country (domestic event default)"
@@ -336,8 +337,13 @@ class EventExtractor:
             if pattern.role == "target":  # "X faced criticism (from Y)": the subject is on the receiving end
                 targets, t_how = sources, f"{s_how} (pattern role: target)"
                 sources, s_how = self._from_actor(tok, mentions)
-            if pattern.cameo.startswith("01") and not targets:
-                continue  # bare statements without an addressee are not coded as events
+            if pattern.cameo.startswith("01") and not targets and not (
+                    self.code_statements and sources and tok.lemma_.lower() in SPEECH_VERBS):
+                continue  # statements without an addressee are events only when made by a known speaker
+            if sources and targets and not any(_has_country(t) for t in targets) and tok.pos_ in ("VERB", "AUX"):
+                better, b_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions, domestic=False)
+                if better:  # "rejected its peacekeeping forces' report": prefer an actor with a country
+                    targets, t_how = better, b_how
             if sources and not targets and tok.pos_ in ("VERB", "AUX"):
                 targets, t_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions)
             modality, negated = self.modality_of(tok)
@@ -388,6 +394,11 @@ def _objects(tok: "Token", deep: bool = False) -> list["Token"]:
         out += [p for o in list(out) if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
                 for p in c.children if p.dep_ == "pobj"]
     return out
+
+
+def _has_country(actor: Actor | None) -> bool:
+    """An actor with a country or organisation code (not an agent-only "---MIL")."""
+    return bool(actor and actor.code and actor.country and not actor.code.startswith("---"))
 
 
 def _words(tok: "Token") -> set[str]:
