@@ -20,6 +20,7 @@ from .dates import parse_date, resolve_event_date
 from .errors import InputError
 from .events.extractor import Candidate, EventExtractor
 from .events.lexicon import cameo_info
+from .events.modality import with_history
 from .model import Article, CodedArticle, Event, Sentence
 from .nlp import load_pipeline
 from .settings import MAX_ARTICLE_CHARS

@@ -36,6 +36,8 @@ LIGHT_VERBS = {"make", "issue", "impose", "hold", "have", "announce", "launch", 
                "extend", "repeat", "reiterate", "put", "level", "file", "deliver", "send", "lodge", "express",
                "escalate", "tighten", "expand", "slap", "approve", "adopt", "introduce", "unveil", "begin", "start",
                "continue", "resume", "open", "host", "pay", "mount", "wage", "step", "be"}
+# Time-like PPs never give a guessed target (places do: PLOVER codes the country where it happened).
+LOCATIVE_PREPS = {"during", "throughout"}
 # Roots whose complement clause is their content, not a separate event (demand, reject, threaten, appeal).
 CONTENT_ROOTS = {"02", "10", "12", "13"}
 # Event types that, with no target in the text, are coded against the source's own country.
@@ -241,8 +243,10 @@ class EventExtractor:
         own = {a.country for a in sources} | {a.code for a in sources}
         best: tuple[int, Actor] | None = None
         for i, actor in mentions.by_head.items():
+            t = sent.doc[i]
+            locative = t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
             if i in scope and sent.start <= i < sent.end and _has_country(actor) and actor.country not in own \
-                    and actor.code not in own:
+                    and actor.code not in own and not locative:
                 d = abs(i - tok.i)
                 if best is None or d < best[0]:
                     best = (d, actor)
@@ -344,7 +348,7 @@ class EventExtractor:
                 better, b_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions, domestic=False)
                 if better:  # "rejected its peacekeeping forces' report": prefer an actor with a country
                     targets, t_how = better, b_how
-            if sources and not targets and tok.pos_ in ("VERB", "AUX"):
+            if len(sources) == 1 and not targets and tok.pos_ in ("VERB", "AUX"):
                 targets, t_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions)
             modality, negated = self.modality_of(tok)
             cameo = self.refine(pattern.cameo, tok, modality)

@@ -10,7 +10,7 @@ Data files (docs/events.md):
   blocking pattern: the match is not an event), role (``target``: the subject is the event's
   target, "faced criticism"), comment. Curated patterns win over converted ones of equal specificity.
 - ``data/lexicon/petrarch_synsets.tsv``: synset, lemma, phrase.
-- ``data/lexicon/cameo.tsv``: cameo, name, plover, quad_class, goldstein, for root
+- ``data/lexicon/cameo.tsv``: cameo, name, plover (unused: see crosswalk.tsv), quad_class, goldstein, for root
   (2-digit) and detailed codes; detailed codes missing from it inherit their base/root.
 """
 
@@ -140,9 +140,13 @@ def cameo_table() -> dict[str, CameoInfo]:
 
 
 def cameo_info(code: str) -> CameoInfo | None:
-    """Info for a CAMEO code, falling back to its 3-digit base and 2-digit root."""
+    """Info for a CAMEO code, falling back to its 3-digit base and 2-digit root (name, quad class and
+    Goldstein score are inherited that way); the PLOVER type comes from the crosswalk (crosswalk.tsv)."""
+    from .crosswalk import plover_of
+
     table = cameo_table()
     for key in (code, code[:3], code[:2]):
         if key in table:
-            return table[key]
+            info = table[key]
+            return CameoInfo(info.code, info.name, plover_of(code).plover, info.quad_class, info.goldstein)
     return None
