@@ -86,7 +86,7 @@ class Coder:
             target=cand.target,
             cameo=cand.cameo,
             plover=info.plover if info else None,
-            modality=cand.modality,
+            modality=with_history(cand.modality, when.date, article.date, when.basis),
             negated=cand.negated,
             date=when.date,
             date_end=when.date_end,
