@@ -79,10 +79,14 @@ class Store:
             if self.read_only and path not in ("", ":memory:") and not Path(path).exists():
                 raise StoreError(f"no database at {path}; create it with 'eventwire ingest ... --db {path}'")
             connect_args["timeout"] = 30
-        elif self.read_only:
+        else:
             options = (url.query.get("options") or "")
             options = options if isinstance(options, str) else " ".join(options)
-            connect_args["options"] = (options + " -c default_transaction_read_only=on").strip()
+            # Read-only sessions for query/export. Writers commit without waiting for the WAL flush:
+            # a server crash can lose the last few commits (never half an article), and the next
+            # ingest re-codes exactly those, since it skips only what is stored.
+            extra = "default_transaction_read_only=on" if self.read_only else "synchronous_commit=off"
+            connect_args["options"] = f"{options} -c {extra}".strip()
         engine = create_engine(url, connect_args=connect_args, pool_pre_ping=self.backend != "sqlite")
         if self.backend == "sqlite":
             read_only = self.read_only
@@ -221,9 +225,11 @@ class Store:
             row = actor_row(aid, actor)
             actors.setdefault(row["id"], row)
         with self.engine.begin() as conn:
-            for table in s.ARTICLE_CHILDREN:
-                conn.execute(table.delete().where(table.c.article_id == aid))
-            conn.execute(s.articles.delete().where(s.articles.c.id == aid))
+            # Children are only ever written with their article row, so a new article has none to delete.
+            if conn.execute(select(s.articles.c.id).where(s.articles.c.id == aid)).first() is not None:
+                for table in s.ARTICLE_CHILDREN:
+                    conn.execute(table.delete().where(table.c.article_id == aid))
+                conn.execute(s.articles.delete().where(s.articles.c.id == aid))
             conn.execute(s.articles.insert().values(
                 id=aid, text_hash=text_hash(article), date=article.date.isoformat() if article.date else None,
                 source=article.source, url=article.url, title=article.title, text=coded.text, run_id=run_id,
