@@ -1,4 +1,5 @@
-"""The HTTP API in-process: every endpoint, every error path, the one error shape, auth, limits, CORS."""
+"""The HTTP API in-process, on SQLite and PostgreSQL: every endpoint, every error path, the one error shape,
+auth, limits, CORS."""
 
 from __future__ import annotations
 
@@ -10,17 +11,18 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from eventwire.store import Store  # noqa: E402
 from eventwire.web import WebSettings, create_app  # noqa: E402
+from store_support import store_url  # noqa: E402,F401  (fixture: SQLite, and PostgreSQL when configured)
 from web_support import TOKEN, assert_error_shape, fill  # noqa: E402
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = str(tmp_path / "web.db")
-    with Store(path) as store:
+def db(store_url):
+    """The test database on SQLite and, when EVENTWIRE_TEST_PG_URL is set, on PostgreSQL."""
+    with Store(store_url) as store:
         fill(store)
-    return path
+    return store_url
 
 
 @pytest.fixture

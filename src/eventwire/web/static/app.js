@@ -87,8 +87,8 @@ function drawDyad(fig, data) {
       svg.appendChild(rect);
     }
   });
-  // intensity line on its own axis (-10 .. +10)
-  const gy = (g) => m.t + ih * (10 - g) / 20;
+  // intensity line on its own axis (-10 .. +10), its zero on the bars' axis
+  const gy = (g) => g >= 0 ? zero - (zero - m.t) * g / 10 : zero + (m.t + ih - zero) * -g / 10;
   const pts = series.map((d, i) => d.mean_goldstein === null ? null : [m.l + (i + 0.5) * bw, gy(d.mean_goldstein)]);
   let path = "";
   pts.forEach((p, i) => { if (p) path += (i === 0 || !pts[i - 1] ? "M" : "L") + p[0].toFixed(1) + "," + p[1].toFixed(1); });
@@ -135,7 +135,7 @@ function drawNetwork(fig, data) {
   const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", id: "network-svg", "aria-label": "Actor network" });
   const defs = el("defs");
   for (const [name, color] of [["coop", COLORS.coop], ["conf", COLORS.conf], ["mixed", COLORS.mixed]]) {
-    const marker = el("marker", { id: "arrow-" + name, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+    const marker = el("marker", { id: "arrow-" + name, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 12, markerHeight: 12, markerUnits: "userSpaceOnUse", orient: "auto" });
     marker.appendChild(el("path", { d: "M0,0 L10,5 L0,10 z", fill: color }));
     defs.appendChild(marker);
   }
