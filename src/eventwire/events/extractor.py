@@ -93,8 +93,10 @@ class EventExtractor:
                     continue
                 if p.obj:
                     if objects is None:
-                        objects = [_words(o) for o in _objects(tok, deep=True)]
-                    if not any(word_fits(p.obj, words) for words in objects):
+                        objects = [(_words(o), _via(o, tok)) for o in _objects(tok, deep=True)]
+                    # without a preposition in the pattern the object must be a direct one ("condemn the attack",
+                    # not "condemn Israel over the attack"); with one, the object of that preposition or a direct one
+                    if not any(word_fits(p.obj, words) and via in ("", p.prep) for words, via in objects):
                         continue
                 if p.subject:
                     if subject is None:
@@ -398,6 +400,16 @@ def _objects(tok: "Token", deep: bool = False) -> list["Token"]:
         out += [p for o in list(out) if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
                 for p in c.children if p.dep_ == "pobj"]
     return out
+
+
+def _via(obj: "Token", pred: "Token") -> str:
+    """The preposition through which ``obj`` hangs off ``pred`` ("" for a direct dependent)."""
+    t = obj
+    while t.head.i != t.i and t.head.i != pred.i:
+        if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent", "dative"):
+            return t.head.lower_
+        t = t.head
+    return ""
 
 
 def _has_country(actor: Actor | None) -> bool:
