@@ -209,6 +209,12 @@ class ActorResolver:
                 country = city_country(text)
                 if country:
                     actor = self._make(country + "CVL", text, text, doc[:], "place:city")
+        if actor is None:
+            sector, _ = self.role_of(list(doc), doc[-1])
+            if sector:
+                countries = [e for _, _, e in mentions.spans if e.kind in _COUNTRY_KINDS]
+                code = (countries[0].country if countries else _UNKNOWN) + sector
+                actor = self._make(code, text, text, doc[:], "role:phrase")
         if context and (actor is None or actor.country is None):
             ctx = self.resolve_phrase(context, date)
             if ctx is not None and ctx.country:
@@ -247,7 +253,7 @@ class ActorResolver:
         entries = [e for _, e in parts if e is not None]
         people = [e for e in entries if e.kind not in _COUNTRY_KINDS]
         countries = [e for e in entries if e.kind in _COUNTRY_KINDS]
-        inside = {i for sp, _ in parts for i in range(sp.start, sp.end)}
+        inside = {i for sp, e in parts if e is not None for i in range(sp.start, sp.end)}
         outside = [t for t in self._modifiers(head) + [head] if t.i not in inside]
         sector = "ELI" if former else self.role_of(outside, head)[0]
         if people:
