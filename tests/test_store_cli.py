@@ -33,6 +33,17 @@ def test_store_cli_ingest_query_export(run_cli, store_url, batch, tmp_path):
     code, _, err = run_cli("ingest", str(batch), "--db", store_url)
     assert "0 article(s) coded" in err and "3 unchanged" in err
 
+    from eventwire.store import Store, resolve_url
+
+    with Store(store_url, read_only=True) as ro:
+        runs = ro.runs()
+        failures = ro.failures()
+    password = resolve_url(store_url).password
+    assert len(runs) == 2 and runs[0]["articles_coded"] == 3 and runs[1]["articles_unchanged"] == 3
+    assert runs[0]["command"].startswith("eventwire ingest ") and "--db" in runs[0]["command"]
+    assert not password or (f":{password}@" not in runs[0]["command"] and ":***@" in runs[0]["command"])
+    assert [f["line"] for f in failures] == [4, 4]
+
     code, out, err = run_cli("query", "--db", store_url, "--actor", "USA", "--format", "jsonl")
     assert code == 0, err
     events = [json.loads(x) for x in out.splitlines()]

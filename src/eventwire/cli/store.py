@@ -46,7 +46,8 @@ def ingest_cli(
     with Store(db) as store:
         err(f"ingesting into {store.display_url}")
         items = progress(_items(paths, default_date, source), "ingesting")
-        report = ingest(store, items, recode=recode, batch_size=batch_size, command=_command(store.display_url),
+        command = _command(paths, store.display_url, date=date, source=source, recode=recode, batch_size=batch_size)
+        report = ingest(store, items, recode=recode, batch_size=batch_size, command=command,
                         on_failure=lambda m: err(f"error: {m} (recorded; the batch goes on)"))
     err(report.summary() + f"; run {report.run_id}")
     if report.failed:
@@ -66,20 +67,12 @@ def _items(paths: list[str], default_date: Any, source: str | None) -> Iterator[
             yield RecordError(str(exc), source=path)
 
 
-def _command(display_url: str) -> str:
-    """The command line as run, with the --db value replaced by its masked form."""
-    args, out, skip = sys.argv[1:], ["eventwire"], False
-    for arg in args:
-        if skip:
-            out.append(display_url)
-            skip = False
-        elif arg == "--db":
-            out.append(arg)
-            skip = True
-        elif arg.startswith("--db="):
-            out.append("--db=" + display_url)
-        else:
-            out.append(arg)
+def _command(paths: list[str], display_url: str, **options: Any) -> str:
+    """The command as run, for the runs table, with the database password masked."""
+    out = ["eventwire", "ingest", *paths, "--db", display_url]
+    for name, value in options.items():
+        if value not in (None, False):
+            out += [f"--{name.replace('_', '-')}"] + ([] if value is True else [str(value)])
     return shlex.join(out)
 
 
