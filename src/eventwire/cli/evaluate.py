@@ -21,6 +21,9 @@ def evaluate_cli(
     """Code a gold set and print precision, recall and F1 at several strictness levels."""
     if fmt not in ("table", "json"):
         raise InputError(f"unknown --format {fmt!r}; choose table or json")
+    from ..stories.ecbplus import evaluate_file as evaluate_links, is_ecbplus_file
+    if gold_format in (None, "ecbplus") and is_ecbplus_file(gold):  # event coreference gold: score the linker
+        return typer.echo(evaluate_links(gold, fmt, limit=limit))
     from ..evaluation import evaluate, to_json, to_table
 
     gold_set, scores = evaluate(gold, gold_format, limit=limit)

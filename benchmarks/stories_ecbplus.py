@@ -1,0 +1,72 @@
+"""Score the event linker on ECB+ dev (gold mentions, topics not given) beside the same-lemma baseline,
+and time the linking cost per new article as the number of linked articles grows.
+
+    .venv/bin/python benchmarks/stories_ecbplus.py [../shared/eval/ecbplus-event-coref/dev.jsonl]
+
+Writes benchmarks/results/stories_ecbplus.json; the numbers go into benchmarks/stories_results.md by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "eval" / "ecbplus-event-coref" / "dev.jsonl"
+
+
+def commit() -> str:
+    rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    dirty = subprocess.run(["git", "status", "--porcelain", "src/eventwire/stories"], cwd=ROOT,
+                           capture_output=True, text=True).stdout
+    return rev.strip() + ("+dirty" if dirty.strip() else "")
+
+
+def main(path: Path) -> None:
+    from eventwire.nlp import load_pipeline
+    from eventwire.stories.ecbplus import read_ecbplus, score_assignment
+    from eventwire.stories.linker import EventLinker, lemma_baseline
+
+    nlp = load_pipeline()
+    corpus = read_ecbplus(path)
+    t0 = time.perf_counter()
+    parsed = dict(zip((d.id for d in corpus.documents), nlp.pipe(d.text for d in corpus.documents)))
+    parse_s = time.perf_counter() - t0
+    linker = EventLinker(nlp)
+    per_doc = []
+    for d in corpus.documents:
+        t = time.perf_counter()
+        linker.add(d, parsed[d.id])
+        per_doc.append(time.perf_counter() - t)
+    n = len(per_doc)
+    buckets = {f"articles {i + 1}-{min(i + 100, n)}": round(1000 * sum(per_doc[i:i + 100]) / len(per_doc[i:i + 100]), 3)
+               for i in range(0, n, 100)}
+    result = {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit(),
+        "file": str(path),
+        "settings": linker.settings(),
+        "documents": n,
+        "document_clusters": linker.story_count(),
+        "linker": score_assignment(corpus, linker.assignment()),
+        "same_lemma_baseline": score_assignment(corpus, lemma_baseline(corpus.documents, nlp, parsed)),
+        "parse_seconds": round(parse_s, 1),
+        "link_ms_per_article_by_position": buckets,
+    }
+    out = ROOT / "benchmarks" / "results" / "stories_ecbplus.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(result, indent=1))
+    for name in ("same_lemma_baseline", "linker"):
+        s = result[name]
+        print(f"{name:<20} MUC {s['muc']['f1']:.3f} B3 {s['b3']['f1']:.3f} CEAF-e {s['ceafe']['f1']:.3f} "
+              f"CoNLL {s['conll_f1']:.3f}  no-singletons {s['without_singletons']['conll_f1']:.3f}  "
+              f"xdoc F1 {s['cross_doc_links']['f1']:.3f}")
+    print("stories:", result["document_clusters"], "link ms/article:", buckets)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)

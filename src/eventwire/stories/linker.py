@@ -1,0 +1,338 @@
+"""The event linker: event mentions from many articles → clusters, one per real-world event.
+
+Input (documented contract, so the stage can be scored on gold mentions):
+
+* a :class:`Document` — id, text (the offsets of its mentions refer to it), optional date and outlet;
+* its :class:`Mention` s — id, document id, trigger span (``start``/``end`` character offsets and text),
+  sentence, and when known the actors (codes or names), the event date and the event code.
+
+Method, in two index lookups per article (no re-clustering of what is already linked):
+
+1. **Story assignment.** The article's content words (lemmas of nouns, proper nouns, numbers and
+   content verbs; tf·idf weighted with document frequencies counted as articles arrive) are compared with
+   the centroid of each existing *story* (a group of articles about one seminal event) that shares one of
+   its top terms (an inverted index). Cosine ≥ ``story_threshold`` joins the best story; otherwise the
+   article starts a new story.
+2. **Mention linking inside the story.** A mention joins the cluster keyed by (story, trigger lemma); the
+   lemma is the lemma of the span's syntactic head, with verb/noun variants folded ("shooting" → "shoot").
+   When both a mention and a cluster carry actors, dates or event codes that are incompatible (different
+   actor countries, dates more than ``max_day_gap`` apart, different CAMEO roots) it starts a new cluster.
+
+Cluster ids are stable: ``evc_`` + a hash of the first mention's id, so re-running on the same input, or
+extending it, never renames an existing cluster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..model import CodedArticle
+    from spacy.tokens import Doc, Span
+
+CONTENT_POS = {"NOUN", "PROPN", "NUM", "VERB", "ADJ"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One event mention: the linker's unit of input."""
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    trigger: str
+    sentence_index: int = 0
+    sentence: str = ""
+    actors: tuple[str, ...] = ()
+    date: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article and its event mentions. ``body`` (default: ``text``) is what story assignment compares."""
+
+    id: str
+    text: str
+    mentions: tuple[Mention, ...] = ()
+    body: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class _Story:
+    id: str
+    centroid: Counter = field(default_factory=Counter)
+    docs: list[str] = field(default_factory=list)
+    norm: float = 1.0
+
+
+@dataclass
+class Cluster:
+    """An event cluster: one real-world event and every mention (report) of it."""
+
+    id: str
+    story: str
+    lemma: str
+    mentions: list[Mention] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)
+    dates: list[dt.date] = field(default_factory=list)
+    roots: set[str] = field(default_factory=set)
+
+
+def stable_id(prefix: str, seed: str) -> str:
+    return prefix + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:16]
+
+
+def _load_folds() -> dict[str, str]:
+    """variant lemma → canonical event word, from data/stories/event_synonyms.tsv."""
+    from importlib.resources import files
+
+    out: dict[str, str] = {}
+    text = files("eventwire").joinpath("data/stories/event_synonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            canon, variants = line.split("\t")
+            for v in variants.split(","):
+                out.setdefault(v.strip(), canon.strip())
+    return out
+
+
+_FOLD = _load_folds()
+REPORTING = frozenset({"say", "tell", "report", "add", "state", "claim", "note", "explain", "comment", "write"})
+
+
+def head_lemma(span: "Span") -> str:
+    """Lemma of the span's syntactic head (lower-cased, folded)."""
+    toks = [t for t in span if not t.is_punct and not t.is_stop] or list(span)
+    head = span.root if span.root in toks else toks[-1]
+    lemma = (head.lemma_ or head.text).lower()
+    if head.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 4:
+        lemma = lemma[:-1]  # "Oscars" / "Oscar"
+    return _FOLD.get(lemma, lemma)
+
+
+def _countries(m: Mention) -> set[str]:
+    """The country (or organisation) part of the mention's actor codes; unknown ("---GOV") left out."""
+    return {a[:3] for a in m.actors if a and len(a) >= 3 and a[:3].isalpha()}
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class EventLinker:
+    """Incremental cross-document event linker (see the module docstring)."""
+
+    def __init__(self, nlp: "Language", *, story_threshold: float = 0.3, top_terms: int = 20,
+                 max_day_gap: int = 3, reporting: str = "singleton", max_candidates: int = 10) -> None:
+        self.nlp = nlp
+        self.story_threshold = story_threshold
+        self.top_terms = top_terms
+        self.max_day_gap = max_day_gap
+        self.reporting = reporting
+        self.max_candidates = max_candidates
+        self._df: Counter = Counter()
+        self._ndocs = 0
+        self._stories: dict[str, _Story] = {}
+        self._postings: dict[str, set[str]] = defaultdict(set)
+        self._clusters: dict[str, Cluster] = {}
+        self._by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._dyadic: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._assign: dict[str, str] = {}
+        self._doc_story: dict[str, str] = {}
+
+    # ---- public -------------------------------------------------------------
+    def settings(self) -> dict[str, Any]:
+        return {"story_threshold": self.story_threshold, "top_terms": self.top_terms,
+                "max_day_gap": self.max_day_gap, "reporting": self.reporting}
+
+    def add(self, document: Document, parsed: "Doc | None" = None) -> dict[str, str]:
+        """Link one article's mentions; returns mention id → cluster id. Re-adding a document is a no-op."""
+        if document.id in self._doc_story:
+            return {m.id: self._assign[m.id] for m in document.mentions if m.id in self._assign}
+        doc = parsed if parsed is not None else self.nlp(document.text)
+        story = self._story_for(document, doc)
+        out = {}
+        for m in document.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            dyad = _countries(m)
+            if m.code and len(dyad) == 2:
+                # A coded event with both sides known: the same (CAMEO root, dyad) within max_day_gap days is
+                # the same event in whichever story it is reported ("Putin met Xi" = "Xi welcomed Putin").
+                out[m.id] = self._link("*", "cameo:" + m.code[:2] + ":" + "-".join(sorted(dyad)), m)
+                if out[m.id] not in self._dyadic[(story, m.code[:2])]:
+                    self._dyadic[(story, m.code[:2])].append(out[m.id])
+                continue
+            if m.code:  # one side known: a two-sided event of this story with that side, else by CAMEO root
+                hit = next((cid for cid in self._dyadic[(story, m.code[:2])] if dyad
+                            and self._compatible(self._clusters[cid], m)), None)
+                if hit:
+                    out[m.id] = self._attach(self._clusters[hit], m)
+                    continue
+                lemma = "cameo:" + m.code[:2]
+            else:
+                lemma = head_lemma(span) if span is not None and len(span) else m.trigger.lower()
+            out[m.id] = self._link(story, lemma, m)
+        return out
+
+    def assignment(self) -> dict[str, str]:
+        """Every mention id seen so far → its cluster id."""
+        return dict(self._assign)
+
+    def clusters(self) -> list[Cluster]:
+        return list(self._clusters.values())
+
+    def cluster_of(self, mention_id: str) -> Cluster | None:
+        cid = self._assign.get(mention_id)
+        return self._clusters.get(cid) if cid else None
+
+    def story_of(self, doc_id: str) -> str | None:
+        return self._doc_story.get(doc_id)
+
+    def story_count(self) -> int:
+        return len(self._stories)
+
+    # ---- stage 1: story -----------------------------------------------------
+    def _terms(self, document: Document, doc: "Doc") -> Counter:
+        body = document.body if document.body is not None else document.text
+        offset = document.text.find(body) if body and body != document.text else 0
+        lo = max(offset, 0)
+        tf: Counter = Counter()
+        for t in doc:
+            if t.idx < lo or t.is_stop or t.is_punct or t.pos_ not in CONTENT_POS or len(t.text) < 2:
+                continue
+            key = (t.lemma_ or t.text).lower() if t.pos_ != "PROPN" else t.text.lower()
+            tf[key] += 1
+        return tf
+
+    def _vector(self, tf: Counter) -> dict[str, float]:
+        n = self._ndocs + 1
+        vec = {w: (1 + math.log(c)) * (1 + math.log((n + 1) / (self._df[w] + 1))) for w, c in tf.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {w: v / norm for w, v in vec.items()}
+
+    def _story_for(self, document: Document, doc: "Doc") -> str:
+        tf = self._terms(document, doc)
+        self._df.update(tf.keys())
+        self._ndocs += 1
+        vec = self._vector(tf)
+        top = sorted(vec, key=vec.get, reverse=True)[: self.top_terms]
+        shared: Counter = Counter()
+        for w in top:
+            shared.update(self._postings.get(w, ()))
+        # Only the stories sharing the most top terms are scored: a bounded lookup, whatever the store size.
+        candidates = sorted(shared, key=lambda sid: (-shared[sid], sid))[: self.max_candidates]
+        best, best_sim = None, 0.0
+        for sid in candidates:
+            st = self._stories[sid]
+            sim = sum(v * st.centroid.get(w, 0.0) for w, v in vec.items()) / st.norm
+            if sim > best_sim:
+                best, best_sim = sid, sim
+        if best is None or best_sim < self.story_threshold:
+            best = stable_id("sty_", document.id)
+            self._stories[best] = _Story(best)
+        st = self._stories[best]
+        st.docs.append(document.id)
+        sq = st.norm ** 2 if st.docs[:-1] else 0.0
+        for w, v in vec.items():  # keep |centroid| up to date in O(terms of this article)
+            sq += 2 * st.centroid[w] * v + v * v
+            st.centroid[w] += v
+        st.norm = math.sqrt(sq) or 1.0
+        for w in top:
+            self._postings[w].add(best)
+        self._doc_story[document.id] = best
+        return best
+
+    # ---- stage 2: mentions --------------------------------------------------
+    def _compatible(self, c: Cluster, m: Mention) -> bool:
+        countries = _countries(m)
+        if countries and c.countries and len(countries & c.countries) < min(2, len(countries), len(c.countries)):
+            return False  # both dyads known: they must share both sides (or the one side each knows)
+        d = _parse_date(m.date)
+        if d and c.dates and min(abs((d - x).days) for x in c.dates) > self.max_day_gap:
+            return False
+        if m.code and c.roots and m.code[:2] not in c.roots:
+            return False
+        return True
+
+    def _link(self, story: str, lemma: str, m: Mention) -> str:
+        if m.id in self._assign:
+            return self._assign[m.id]
+        target = None
+        if lemma in REPORTING:  # "said" in two articles is rarely one speech act: link within the article only
+            story = story + "|" + (m.doc_id if self.reporting == "document" else m.id)
+        for cid in self._by_key[(story, lemma)]:
+            if self._compatible(self._clusters[cid], m):
+                target = self._clusters[cid]
+                break
+        if target is None:
+            target = Cluster(stable_id("evc_", m.id), story, lemma)
+            self._clusters[target.id] = target
+            self._by_key[(story, lemma)].append(target.id)
+        return self._attach(target, m)
+
+    def _attach(self, target: Cluster, m: Mention) -> str:
+        target.mentions.append(m)
+        target.countries |= _countries(m)
+        d = _parse_date(m.date)
+        if d:
+            target.dates.append(d)
+        if m.code:
+            target.roots.add(m.code[:2])
+        self._assign[m.id] = target.id
+        return target.id
+
+
+def lemma_baseline(documents: Iterable[Document], nlp: "Language",
+                   parsed: "dict[str, Doc] | None" = None) -> dict[str, str]:
+    """The same-lemma baseline: every mention in the cluster of its first content token's lemma, one pool."""
+    out: dict[str, str] = {}
+    for d in documents:
+        doc = parsed[d.id] if parsed and d.id in parsed else nlp(d.text)
+        for m in d.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            toks = [t for t in span if not t.is_stop and not t.is_punct] if span is not None else []
+            lemma = (toks[0].lemma_ if toks else (span[0].lemma_ if span is not None and len(span) else m.trigger))
+            out[m.id] = "lemma:" + lemma.lower()
+    return out
+
+
+def document_from_coded(coded: "CodedArticle") -> Document:
+    """A coder's output as linker input: one Mention per coded Event (trigger located in its sentence)."""
+    art = coded.article
+    mentions = []
+    for ev in coded.events:
+        sent = coded.sentences[ev.sentence_index] if ev.sentence_index < len(coded.sentences) else None
+        base = sent.start if sent else 0
+        pos = _find_word(ev.sentence, ev.trigger)
+        start = base + max(pos, 0)
+        actors = tuple(a.code or a.country or a.text for a in (ev.source, ev.target) if a is not None)
+        mentions.append(Mention(id=ev.id, doc_id=art.key, start=start, end=start + len(ev.trigger),
+                                trigger=ev.trigger, sentence_index=ev.sentence_index, sentence=ev.sentence,
+                                actors=actors, date=ev.date, code=ev.cameo))
+    return Document(id=art.key, text=coded.text, mentions=tuple(mentions),
+                    date=art.date.isoformat() if art.date else None, source=art.source, url=art.url)
+
+
+def _find_word(sentence: str, word: str) -> int:
+    import re
+
+    m = re.search(r"\b" + re.escape(word) + r"\b", sentence) if word else None
+    return m.start() if m else sentence.find(word)
