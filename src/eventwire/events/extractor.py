@@ -204,6 +204,19 @@ class EventExtractor:
                         found = self.actors_at(pobj, mentions)
                         if found:
                             return found, f"'{prep} X'"
+        # "the demands that Kyiv rejected": the relative clause's head noun is the object; its proposer the target
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            noun = tok.head
+            found = self.actors_at(noun, mentions)
+            if found:
+                return found, f"relative clause head '{noun.text}'"
+            srcs, how = self.sources_of(noun, mentions)
+            if not srcs and noun.head.pos_ in ("VERB", "AUX"):
+                agent = next((c for c in noun.head.children if c.dep_ == "agent"), None)
+                pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+                srcs, how = self.actors_at(pobj, mentions), f"agent of '{noun.head.text}'"
+            if srcs:
+                return srcs, f"author of '{noun.text}' (relative clause; {how})"
         # "urged Ukraine to withdraw" parsed with Ukraine as subject of the complement
         for c in kids:
             if c.dep_ in ("ccomp", "xcomp", "advcl"):

@@ -1,0 +1,39 @@
+"""Golden tests: one case per construction the event extractor must handle (tests/golden/events_constructions.jsonl).
+
+Each case lists every expected event as (source code, full CAMEO code, target code, modality, PLOVER type
+[, attributed_to]); the coder must produce exactly that set, and every event must explain itself.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+CASES = [json.loads(line) for line in (Path(__file__).parent / "golden" / "events_constructions.jsonl").open()]
+
+
+def project(event) -> dict:
+    return {"source": event.source.code if event.source else None, "cameo": event.cameo,
+            "target": event.target.code if event.target else None, "modality": event.modality, "plover": event.plover}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_construction(case, code_text):
+    events = code_text(case["text"], "2024-11-08")
+    got = sorted((project(e) for e in events), key=json.dumps)
+    want = sorted(({k: v for k, v in e.items() if k != "attributed_to"} for e in case["events"]), key=json.dumps)
+    assert got == want
+    for expected in case["events"]:
+        if "attributed_to" in expected:
+            match = [e for e in events if project(e) == {k: v for k, v in expected.items() if k != "attributed_to"}]
+            assert match[0].attributed_to is not None and match[0].attributed_to.code == expected["attributed_to"]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["events"]][:6], ids=lambda c: c["name"])
+def test_every_event_explains_itself(case, code_text):
+    for e in code_text(case["text"], "2024-11-08"):
+        for key in ("pattern", "pattern_origin", "trigger", "source_rule", "target_rule"):
+            assert e.evidence.get(key), key
+        assert e.quad_class in (1, 2, 3, 4) and e.goldstein is not None
