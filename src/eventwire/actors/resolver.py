@@ -264,6 +264,9 @@ class ActorResolver:
             if countries and e.kind in ("actor", "metonym") and countries[0].country != owner:
                 # "Chile's Defense Department": the named country beats another country's institution
                 code, how = countries[0].country + (own_sector or sector or ""), how + "+country"
+            elif e.kind == "person" and own_sector == "ELI" and sector and sector != "ELI":
+                # "President Obama" on a date the dictionary has him out of office: the title in the text wins
+                code, how = owner + sector, how + "+title"
             elif own_sector is None and sector and e.kind in ("igo", "actor", "metonym"):
                 code, how = code + sector, how + "+role"  # "the EU legislature", "president of the European Council"
             if former and e.kind not in _COUNTRY_KINDS:
