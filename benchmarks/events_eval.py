@@ -16,7 +16,8 @@ from eventwire.evaluation import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
-SETS = ("plover-gsr-cameo-manual", "petrarch2-gsr-afp", "cameo-conflibert-coder-rounds", "conflibert-cameo-penta")
+SETS = ("plover-gsr-cameo-manual", "petrarch2-gsr-afp", "cameo-conflibert-coder-rounds", "conflibert-cameo-penta",
+        "petrarch2-unittest", "udpetrarch-validate-2-02")
 RESULTS = Path(__file__).with_name("events_results.md")
 
 

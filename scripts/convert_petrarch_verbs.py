@@ -10,6 +10,7 @@ What is kept (see docs/events.md):
   eventwire's pattern slots: the first particle/preposition after the verb (``prep``), the head word of the
   first object phrase (``object``, lemmatised; &SYNSET objects are expanded to their members), one word
   before the verb as a ``subject`` constraint; ``[:code]`` (the subject is the target) → role ``target``;
+  ``[a:b]`` → cameo a and ``reverse`` b (the target does b to the source: visit 042 / host 043);
   ``[---]`` → a blocking pattern (cameo ``---``: the match is not an event).
 - multi-word verbs "+ASK_FOR" become lemma "ask" + prep "for" when the second word is a particle.
 Dropped: patterns longer than these slots can express beyond their first object and preposition
@@ -27,7 +28,7 @@ PARTICLES = {"about", "across", "after", "against", "along", "around", "as", "at
              "to", "toward", "towards", "under", "up", "upon", "with", "without", "within", "aside", "forward",
              "together", "apart", "ahead"}
 SKIP_WORDS = {"a", "an", "the", "$", "+", "^", "%", "his", "her", "its", "their", "new", "of"}
-HEADER = ["lemma", "pos", "prep", "object", "subject", "cameo", "role", "comment"]
+HEADER = ["lemma", "pos", "prep", "object", "subject", "cameo", "role", "reverse", "comment"]
 CODE_RE = re.compile(r"\[([^\]]*)\]")
 
 
@@ -148,6 +149,7 @@ def convert(path: Path, nlp: object | None = None) -> list[list[str]]:
                 else:
                     expanded.append(lem(o) if o else "")
             role = ""
+            reverse = ""
             if code == "---":
                 cameo = "---"
             else:
@@ -156,6 +158,7 @@ def convert(path: Path, nlp: object | None = None) -> list[list[str]]:
                     cameo, role = second, "target"
                 else:
                     cameo = first
+                    reverse = second if second.isdigit() else ""
             if cameo != "---" and not cameo.isdigit():
                 continue
             for lemma, particle in block_verbs:
@@ -168,7 +171,7 @@ def convert(path: Path, nlp: object | None = None) -> list[list[str]]:
                     for s in subjects:
                         if not (p or o or s):
                             continue
-                        emit([lemma, "VERB", p, o, s, cameo, role, f"PETRARCH {block_name}: {pattern} [{code}]"
+                        emit([lemma, "VERB", p, o, s, cameo, role, reverse, f"PETRARCH {block_name}: {pattern} [{code}]"
                               + (f" ({comment})" if comment else "")])
             continue
         # a verb line: WORD or +WORD_PARTICLE, optional {forms}, optional [code]
@@ -193,8 +196,10 @@ def convert(path: Path, nlp: object | None = None) -> list[list[str]]:
         verb_code = code if code and code != "---" else (block_code if lemma == block_name.lower().split("_")[0] else "")
         if verb_code:
             first = verb_code.split(":")[0]
+            second = verb_code.partition(":")[2]
             if first.isdigit():
-                emit([lemma, "VERB", particle, "", "", first, "", f"PETRARCH {block_name}: {w.upper()} [{verb_code}]"])
+                emit([lemma, "VERB", particle, "", "", first, "", second if second.isdigit() else "",
+                      f"PETRARCH {block_name}: {w.upper()} [{verb_code}]"])
     return rows
 
 

@@ -16,9 +16,8 @@ def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-unt
 
     dicts = gold.dictionaries
     if dicts is not None and any(p.name.startswith(("PETR.Validate", "PETR_Validate")) for p in dicts.iterdir()):
-        from .petrarch_dicts import load_petrarch_dictionary
-
         from ..nlp import load_pipeline
+        from .petrarch_dicts import load_petrarch_dictionary
 
         return Coder(nlp or load_pipeline(), dictionary=load_petrarch_dictionary(dicts))  # type: ignore[arg-type]
     return default_coder()

@@ -167,7 +167,7 @@ class EventExtractor:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 return self.actors_at(pobj, mentions), "passive agent"
         head = tok.head
-        if tok.dep_ in ("xcomp", "conj", "advcl") and head.i != tok.i:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and head.i != tok.i:
             if tok.dep_ == "xcomp":
                 obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
                 if obj is not None and self.actors_at(obj, mentions):
@@ -340,6 +340,7 @@ class EventExtractor:
     def extract(self, sent: "Span", mentions: Mentions) -> list[Candidate]:
         out: list[Candidate] = []
         found = {tok.i: self.match(tok) for tok in sent}
+        reverse_done: set[tuple[str, Actor, Actor]] = set()
         for tok in sent:
             pattern = found[tok.i]
             if pattern is None or pattern.blocking:
@@ -385,6 +386,13 @@ class EventExtractor:
                     evidence["refined_from"] = pattern.cameo
                 out.append(Candidate(tok, pattern, src, tgt, cameo, modality, negated,
                                      speaker if speaker is not src else None, evidence))
+                if pattern.reverse and src is not None and tgt is not None and not reciprocal \
+                        and (pattern.reverse, tgt, src) not in reverse_done:
+                    reverse_done.add((pattern.reverse, tgt, src))
+                    out.append(Candidate(tok, pattern, tgt, src, pattern.reverse, modality, negated,
+                                         speaker if speaker is not tgt else None,
+                                         {**evidence, "source_rule": f"reverse of {cameo}: {evidence['target_rule']}",
+                                          "target_rule": f"reverse of {cameo}: {evidence['source_rule']}"}))
         return out
 
 

@@ -8,7 +8,8 @@ Data files (docs/events.md):
   object (lemma of the object or of the preposition's object, or ``&synset``; optional),
   subject (lemma or ``&synset`` the subject must be; optional), cameo (digits, or ``---`` for a
   blocking pattern: the match is not an event), role (``target``: the subject is the event's
-  target, "faced criticism"), comment. Curated patterns win over converted ones of equal specificity.
+  target, "faced criticism"), reverse (optional code for the reverse event, target → source:
+  "visited" 042 also gives "hosted" 043), comment. Curated patterns win over converted ones of equal specificity.
 - ``data/lexicon/petrarch_synsets.tsv``: synset, lemma, phrase.
 - ``data/lexicon/cameo.tsv``: cameo, name, plover (unused: see crosswalk.tsv), quad_class, goldstein, for root
   (2-digit) and detailed codes; detailed codes missing from it inherit their base/root.
@@ -37,6 +38,7 @@ class Pattern:
     subject: str = ""
     role: str = ""
     origin: str = "eventwire"
+    reverse: str = ""
 
     @property
     def name(self) -> str:
@@ -101,7 +103,8 @@ def read_patterns(name: str, origin: str) -> list[Pattern]:
                                   "cameo code (or ---) and role empty or 'target'")
         patterns.append(Pattern(lemma, pos, (row.get("prep") or "").strip().lower(),
                                 (row.get("object") or "").strip().lower(), cameo, (row.get("comment") or "").strip(),
-                                (row.get("subject") or "").strip().lower(), role, origin))
+                                (row.get("subject") or "").strip().lower(), role, origin,
+                                (row.get("reverse") or "").strip()))
     return patterns
 
 
