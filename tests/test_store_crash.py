@@ -101,8 +101,9 @@ def test_store_cli_ingest_killed_then_rerun(store_url, tmp_path, coder):
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{n - before} article(s) coded" in rerun.stderr and f"{before} unchanged" in rerun.stderr
-    from eventwire.model import Article
     import datetime as dt
+
+    from eventwire.model import Article
 
     day = dt.date(2024, 3, 4)
     lines = [json.loads(x) for x in batch.read_text().splitlines()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from store_support import FakeCoder, articles, coded, event, actor, store, store_url  # noqa: F401
+from store_support import FakeCoder, actor, articles, coded, event, store, store_url  # noqa: F401
 
 from eventwire.errors import RecordError
 from eventwire.store import Store, StoreError, ingest
@@ -69,7 +69,8 @@ def test_store_ingest_records_the_run(store):
 
 def test_store_save_is_one_transaction(store):
     """A save that fails half-way leaves the previously stored version of the article untouched."""
-    good = coded("a1", [event("a1", "Russia attacked Ukraine.", actor("RUS", "Russia"), actor("UKR", "Ukraine"), "190")])
+    first = event("a1", "Russia attacked Ukraine.", actor("RUS", "Russia"), actor("UKR", "Ukraine"), "190")
+    good = coded("a1", [first])
     run = store.start_run({})
     store.save(good, run)
     bad_event = dataclasses.replace(good.events[0], sentence=None, id="ev_other")  # NOT NULL violation

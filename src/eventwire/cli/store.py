@@ -28,8 +28,8 @@ DB_OPTION = typer.Option("eventwire.db", "--db", help=DB_HELP, envvar="EVENTWIRE
 
 @app.command("ingest")
 def ingest_cli(
-    paths: list[str] = typer.Argument(..., metavar="PATH...",
-                                      help="Files, folders (searched recursively), .jsonl/.csv batches, or - for stdin."),
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH...", help="Files, folders (searched recursively), .jsonl/.csv batches, or - for stdin."),
     db: str = DB_OPTION,
     date: str = typer.Option(None, "--date", "-d", help="Publication date (YYYY-MM-DD) for records without one."),
     source: str = typer.Option(None, "--source", "-s", help="Outlet name for records without one."),

@@ -128,6 +128,6 @@ def _save(store: Store, coded: CodedArticle, report: IngestReport, fail: Callabl
         report.events += store.save(coded, report.run_id)
         report.coded += 1
     except OperationalError as exc:  # the database itself is gone: stop, don't log thousands of failures
-        raise StoreError(f"writing to {store.display_url} failed: {store._message(exc)}") from None
+        raise StoreError(f"writing to {store.display_url} failed: {store.error_message(exc)}") from None
     except SQLAlchemyError as exc:
-        fail(f"article {key}: could not be stored: {store._message(exc)}", article_id=key)
+        fail(f"article {key}: could not be stored: {store.error_message(exc)}", article_id=key)

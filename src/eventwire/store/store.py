@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -106,10 +106,11 @@ class Store:
             with engine.connect():
                 pass
         except OperationalError as exc:
-            raise StoreError(f"cannot open {self.display_url}: {self._message(exc)}") from None
+            raise StoreError(f"cannot open {self.display_url}: {self.error_message(exc)}") from None
         return engine
 
-    def _message(self, exc: BaseException) -> str:
+    def error_message(self, exc: BaseException) -> str:
+        """The first line of a database error, with the URL's password removed."""
         orig = getattr(exc, "orig", None) or exc
         text = str(orig).strip().splitlines()
         return scrub(text[0] if text else type(orig).__name__, self.url)
@@ -130,7 +131,7 @@ class Store:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot migrate {self.display_url}: {self._message(exc)}") from None
+            raise StoreError(f"cannot migrate {self.display_url}: {self.error_message(exc)}") from None
 
     @staticmethod
     def _alembic_config() -> Any:
@@ -248,14 +249,16 @@ class Store:
             return {t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one()) for t in tables}
 
     # ---- reading events --------------------------------------------------------------------
-    def events(self, where: Sequence[Any] = (), *, limit: int | None = None) -> Iterator[Event]:
-        """Stored events matching the SQLAlchemy ``where`` clauses (see query.EventFilter), by date then id."""
+    def events(self, where: Any = (), *, limit: int | None = None) -> Iterator[Event]:
+        """Stored events matching ``where`` (an EventFilter, or SQLAlchemy clauses), by date (undated last)."""
         for record, _meta in self.event_rows(where, limit=limit):
             yield event_from_record(record)
 
-    def event_rows(self, where: Sequence[Any] = (), *, limit: int | None = None,
+    def event_rows(self, where: Any = (), *, limit: int | None = None,
                    with_article: bool = False) -> Iterator[tuple[str, dict[str, Any]]]:
         """(stored JSON record, article metadata) pairs, streamed."""
+        if hasattr(where, "clauses"):  # an EventFilter
+            where = where.clauses()
         e, a = s.events, s.articles
         cols = [e.c.record, e.c.id]
         if with_article:
