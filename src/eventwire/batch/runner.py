@@ -43,6 +43,7 @@ class BatchReport:
     record_errors: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    worker_cpu_seconds: float = 0.0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
     shards: list[str] = field(default_factory=list)
 
@@ -115,6 +116,7 @@ def _record(outcome: Outcome, out: Path, fmt: str, manifest: Manifest, report: B
     report.articles += res.articles
     report.events += res.events
     report.words += res.words
+    report.worker_cpu_seconds = round(report.worker_cpu_seconds + res.cpu_seconds, 3)
     report.peak_rss_mb[res.worker] = max(report.peak_rss_mb.get(res.worker, 0.0), round(res.peak_rss_mb, 1))
     for msg in res.article_errors:
         report.record_errors += 1

@@ -42,6 +42,7 @@ class PartitionResult:
     words: int
     payload: bytes
     seconds: float
+    cpu_seconds: float
     worker: str
     peak_rss_mb: float
     article_errors: list[str] = field(default_factory=list)
@@ -58,7 +59,7 @@ def code_partition(part: Partition, opts: CodeOptions) -> PartitionResult:
     """Code every article of ``part`` with the process's coder; return the serialised shard."""
     from ..coding import default_coder
 
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     coder = default_coder()
     errors: list[str] = []
     articles = []
@@ -78,6 +79,7 @@ def code_partition(part: Partition, opts: CodeOptions) -> PartitionResult:
     return PartitionResult(
         index=part.index, digest=part.digest, articles=len(part.articles), events=len(events), words=words,
         payload=serialise(events, opts.fmt), seconds=time.perf_counter() - start,
+        cpu_seconds=time.process_time() - cpu_start,
         worker=f"{os.uname().nodename}:{os.getpid()}", peak_rss_mb=peak_rss_mb(), article_errors=errors,
     )
 
