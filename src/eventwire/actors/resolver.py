@@ -201,7 +201,7 @@ class ActorResolver:
             # the phrase's main actor: prefer one with a code, then the leftmost
             coded = [a for _, a in sorted(mentions.by_head.items()) if a.code]
             actor = coded[0] if coded else next(iter(mentions.by_head.values()))
-        if actor is None and len(doc) <= 4 and all(t.text[:1].isupper() for t in doc if t.is_alpha):
+        if (actor is None or not actor.code) and len(doc) <= 4 and all(t.text[:1].isupper() for t in doc if t.is_alpha):
             known = self.dictionary.by_surname(doc[-1].text, date) if len(doc) == 1 else None
             if known is not None:
                 actor = self._make(known.code, text, known.name, doc[:], "dictionary:surname")
@@ -209,7 +209,7 @@ class ActorResolver:
                 country = city_country(text)
                 if country:
                     actor = self._make(country + "CVL", text, text, doc[:], "place:city")
-        if actor is None:
+        if actor is None or not actor.code:
             sector, _ = self.role_of(list(doc), doc[-1])
             if sector:
                 countries = [e for _, _, e in mentions.spans if e.kind in _COUNTRY_KINDS]
