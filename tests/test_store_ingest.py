@@ -87,11 +87,11 @@ def test_store_ingest_storage_failure_is_recorded(store, monkeypatch):
     calls = {"n": 0}
     real_save = Store.save
 
-    def flaky(self, coded_article, run_id):
+    def flaky(self, coded_article, run_id, **kw):
         calls["n"] += 1
         if coded_article.article.key == "art1":
-            raise IntegrityError("INSERT", {}, Exception("simulated constraint failure"))
-        return real_save(self, coded_article, run_id)
+            raise IntegrityError("INSERT", {}, Exception("simulated constraint failure"))  # every attempt
+        return real_save(self, coded_article, run_id, **kw)
 
     monkeypatch.setattr(Store, "save", flaky)
     report = ingest(store, articles(3), FakeCoder())
@@ -103,3 +103,18 @@ def test_store_read_only_refuses_ingest(store_url):
     Store(store_url).close()
     with Store(store_url, read_only=True) as ro, pytest.raises(StoreError, match="read-only"):
         ingest(ro, articles(1), FakeCoder())
+
+
+def test_store_ingest_same_id_twice_in_one_batch_keeps_the_last(store):
+    first, second = articles(1)[0], dataclasses.replace(articles(1)[0], text="Chile met Peru.")
+    report = ingest(store, [first, second], FakeCoder())
+    assert report.coded == 2 and store.counts()["articles"] == 1
+    assert [(e.source.code, e.target.code) for e in store.events()] == [("CHI", "PER")]
+
+
+def test_store_ingest_article_stored_meanwhile_is_replaced(store, monkeypatch):
+    """Another process stored the article between the hash check and the save: replaced, not failed."""
+    ingest(store, articles(1), FakeCoder())
+    monkeypatch.setattr(Store, "known_hashes", lambda self, ids: {})
+    report = ingest(store, [dataclasses.replace(articles(1)[0], text="Chile met Peru.")], FakeCoder())
+    assert (report.coded, report.failed) == (1, 0) and store.counts()["events"] == 1

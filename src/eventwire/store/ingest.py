@@ -16,7 +16,7 @@ from importlib import resources
 from itertools import islice
 from typing import Any
 
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import EventwireError, RecordError
 from ..model import Article, CodedArticle
@@ -89,11 +89,14 @@ def ingest(store: Store, items: Iterable[Article | RecordError], coder: Any = No
                          f"allowed for one article; split it", article_id=item.key)
                 else:
                     articles.append(item)
-            known = {} if recode else store.known_hashes(a.key for a in articles)
-            todo = [a for a in articles if known.get(a.key) != text_hash(a)]
+            known = store.known_hashes(a.key for a in articles)
+            todo = [a for a in articles if recode or known.get(a.key) != text_hash(a)]
             report.unchanged += len(articles) - len(todo)
+            stored = set(known)
             for coded in _code(coder, todo, fail):
-                _save(store, coded, report, fail)
+                # Within a chunk the same id can come twice: the second replaces the first.
+                _save(store, coded, report, fail, stored=coded.article.key in stored)
+                stored.add(coded.article.key)
     finally:
         store.finish_run(report.run_id, coded=report.coded, unchanged=report.unchanged, failed=report.failed,
                          events=report.events)
@@ -122,10 +125,17 @@ def _code(coder: Any, articles: list[Article], fail: Callable[..., None]) -> Ite
     yield from coded
 
 
-def _save(store: Store, coded: CodedArticle, report: IngestReport, fail: Callable[..., None]) -> None:
+def _save(store: Store, coded: CodedArticle, report: IngestReport, fail: Callable[..., None], *,
+          stored: bool | None) -> None:
     key = coded.article.key
     try:
-        report.events += store.save(coded, report.run_id)
+        try:
+            report.events += store.save(coded, report.run_id, stored=stored)
+        except IntegrityError:
+            if stored is not False:
+                raise
+            # Stored meanwhile by another ingest into the same database: look it up and replace it.
+            report.events += store.save(coded, report.run_id, stored=None)
         report.coded += 1
     except OperationalError as exc:  # the database itself is gone: stop, don't log thousands of failures
         raise StoreError(f"writing to {store.display_url} failed: {store.error_message(exc)}") from None

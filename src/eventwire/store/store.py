@@ -213,10 +213,11 @@ class Store:
                 out.update({r.id: r.text_hash for r in conn.execute(q)})
         return out
 
-    def save(self, coded: CodedArticle, run_id: int) -> int:
+    def save(self, coded: CodedArticle, run_id: int, *, stored: bool | None = None) -> int:
         """Store one coded article, replacing what was stored under its id, in one transaction.
 
-        Returns the number of events stored.
+        stored: whether the article id is known to be in the database already (ingest knows it from
+        ``known_hashes``); None looks it up. Returns the number of events stored.
         """
         self._writable()
         article, aid = coded.article, coded.article.key
@@ -227,7 +228,9 @@ class Store:
             actors.setdefault(row["id"], row)
         with self.engine.begin() as conn:
             # Children are only ever written with their article row, so a new article has none to delete.
-            if conn.execute(select(s.articles.c.id).where(s.articles.c.id == aid)).first() is not None:
+            if stored is None:
+                stored = conn.execute(select(s.articles.c.id).where(s.articles.c.id == aid)).first() is not None
+            if stored:
                 for table in s.ARTICLE_CHILDREN:
                     conn.execute(table.delete().where(table.c.article_id == aid))
                 conn.execute(s.articles.delete().where(s.articles.c.id == aid))
