@@ -72,9 +72,11 @@ def refinements() -> dict[str, list[tuple[str, str]]]:
 class EventExtractor:
     """Finds event candidates in sentences, given the doc's actor mentions."""
 
-    def __init__(self, lexicon: Lexicon | None = None, code_statements: bool = False) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, code_statements: bool = False,
+                 infer_countries: bool = True) -> None:
         self.lexicon = lexicon or default_lexicon()
         self.code_statements = code_statements
+        self.infer_countries = infer_countries
 
     # ---- pattern matching ---------------------------------------------------
     def match(self, tok: "Token") -> Pattern | None:
@@ -227,6 +229,28 @@ class EventExtractor:
         return [], "none"
 
     @staticmethod
+    def _with_country(actors: list[Actor], how: str, sent: "Span", mentions: Mentions) -> tuple[list[Actor], str]:
+        """Agent-only actors ("workers", "riot police") take the sentence's country when exactly one country
+        is mentioned in it ("workers in Serbia stopped work" → SRBLAB), as human PLOVER/CAMEO coders do."""
+        if not actors or all(_has_country(a) for a in actors):
+            return actors, how
+        countries = {a.country for i, a in mentions.by_head.items()
+                     if sent.start <= i < sent.end and _has_country(a) and a.country and len(a.country) == 3
+                     and a.country not in ("IGO", "NGO", "MNC", "IMG")}
+        if len(countries) != 1:
+            return actors, how
+        (country,) = countries
+        out = []
+        for a in actors:
+            if _has_country(a):
+                out.append(a)
+                continue
+            sector = a.sector or ((a.code or "")[3:6] if (a.code or "").startswith("---") else None) or None
+            out.append(Actor(country + (sector or ""), a.text, country, sector, a.name, a.start, a.end,
+                             how=f"{a.how}; country from the sentence", entity_id=a.entity_id))
+        return out, f"{how}; country inferred from the sentence"
+
+    @staticmethod
     def _is_content(tok: "Token", found: dict[int, Pattern | None]) -> bool:
         """The complement of a demand, rejection, threat or appeal ("called for Y to withdraw", "refused to
         meet", "threatened to attack") is that event's content, not an event of its own."""
@@ -371,6 +395,11 @@ class EventExtractor:
             speaker = self.speaker_of(tok, mentions) if pattern.cameo[:2] != "01" else None
             if not sources and speaker is not None and tok.pos_ in ("NOUN", "PROPN"):
                 sources, s_how = [speaker], "speaker (nominal event)"
+            if not sources and speaker is not None and _pronoun_subject(tok):
+                sources, s_how = [speaker], "pronoun subject → the speaker ('X said it would ...')"
+            if self.infer_countries:
+                sources, s_how = self._with_country(sources, s_how, sent, mentions)
+                targets, t_how = self._with_country(targets, t_how, sent, mentions)
             pairs = _pairs(sources, targets)
             for src, tgt, reciprocal in pairs:
                 if (src is None or src.code is None) and (tgt is None or tgt.code is None):
@@ -386,10 +415,11 @@ class EventExtractor:
                     evidence["refined_from"] = pattern.cameo
                 out.append(Candidate(tok, pattern, src, tgt, cameo, modality, negated,
                                      speaker if speaker is not src else None, evidence))
-                if pattern.reverse and src is not None and tgt is not None and not reciprocal \
-                        and (pattern.reverse, tgt, src) not in reverse_done:
-                    reverse_done.add((pattern.reverse, tgt, src))
-                    out.append(Candidate(tok, pattern, tgt, src, pattern.reverse, modality, negated,
+                reverse = pattern.reverse or (cameo if _symmetric(cameo) and not negated else "")
+                if reverse and src is not None and tgt is not None and not reciprocal \
+                        and (reverse, tgt, src) not in reverse_done:
+                    reverse_done.add((reverse, tgt, src))
+                    out.append(Candidate(tok, pattern, tgt, src, reverse, modality, negated,
                                          speaker if speaker is not tgt else None,
                                          {**evidence, "source_rule": f"reverse of {cameo}: {evidence['target_rule']}",
                                           "target_rule": f"reverse of {cameo}: {evidence['source_rule']}"}))
@@ -421,6 +451,27 @@ def _objects(tok: "Token", deep: bool = False) -> list["Token"]:
         out += [p for o in list(out) if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
                 for p in c.children if p.dep_ == "pobj"]
     return out
+
+
+PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+# Codes that describe a joint act: "A met B" is also "B met A" (PETRARCH and PLOVER code both directions).
+SYMMETRIC_PREFIXES = ("040", "041", "044", "046", "057", "0356", "0311", "0312")
+
+
+def _symmetric(cameo: str) -> bool:
+    return cameo.startswith(SYMMETRIC_PREFIXES)
+
+
+def _pronoun_subject(tok: "Token") -> bool:
+    """The predicate's (or its controlling verb's) subject is an unresolved personal pronoun."""
+    t = tok
+    while True:
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ in PRONOUNS
+        if t.dep_ not in ("xcomp", "conj", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
 
 
 def _via(obj: "Token", pred: "Token") -> str:
