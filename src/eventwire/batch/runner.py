@@ -46,6 +46,7 @@ class BatchReport:
     worker_cpu_seconds: float = 0.0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
     shards: list[str] = field(default_factory=list)
+    db: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -58,9 +59,12 @@ class BatchReport:
 def run_batch(paths: Iterable[str | Path], out: str | Path, *, engine: str = "local", workers: int = 1,
               scheduler: str | None = None, fmt: str = "jsonl", partition_size: int = 500,
               batch_size: int = 64, retries: int = 2, prefilter: bool = False, redo: bool = False,
-              default_date: dt.date | None = None, default_source: str | None = None,
+              db: str | None = None, command: str | None = None, default_date: dt.date | None = None, default_source: str | None = None,
               on_outcome: Callable[[Outcome, BatchReport], None] | None = None) -> BatchReport:
-    """Code every article under ``paths`` into shard files in ``out``; returns the run's report."""
+    """Code every article under ``paths`` into shard files in ``out``; returns the run's report.
+
+    db: also load the shards into this event store (a path or database URL) once coding is done.
+    """
     if fmt not in SHARD_FORMATS:
         raise InputError(f"unknown shard --format {fmt!r}; choose one of: {', '.join(SHARD_FORMATS)}")
     out = Path(out)
@@ -72,8 +76,9 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, engine: str = "lo
     manifest.start_run({"started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                         "eventwire": __version__, "engine": engine, "workers": workers})
     report = BatchReport(out=str(out), engine=engine, workers=workers)
-    opts = CodeOptions(fmt=fmt, batch_size=batch_size, prefilter=prefilter)
+    opts = CodeOptions(fmt=fmt, batch_size=batch_size, prefilter=prefilter, with_articles=db is not None)
     current: list[int] = []
+    versions: dict[str, str] = {}
 
     def on_error(exc: RecordError) -> None:
         report.record_errors += 1
@@ -85,23 +90,30 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, engine: str = "lo
         for part in partitions(items, partition_size, on_error):
             report.partitions += 1
             current.append(part.index)
-            if manifest.is_done(part.index, part.digest):
+            if manifest.is_done(part.index, part.digest, with_articles=db is not None):
                 report.skipped += 1
                 continue
             yield part
 
     start = time.perf_counter()
     for outcome in eng.run(todo(), opts, retries):
-        _record(outcome, out, fmt, manifest, report)
+        _record(outcome, out, fmt, manifest, report, opts.with_articles)
+        if outcome.result is not None and outcome.result.versions:
+            versions = outcome.result.versions
         if on_outcome is not None:
             on_outcome(outcome, report)
     report.seconds = round(time.perf_counter() - start, 3)
     report.shards = [p.name for p in _current_shards(manifest, current)]
+    if db is not None:
+        from .load import load_into_store
+
+        report.db = load_into_store(manifest, current, db, versions or _stored_versions(), command)
     write_atomic(out / SUMMARY, json.dumps(report.to_dict(), indent=2, ensure_ascii=False).encode("utf-8"))
     return report
 
 
-def _record(outcome: Outcome, out: Path, fmt: str, manifest: Manifest, report: BatchReport) -> None:
+def _record(outcome: Outcome, out: Path, fmt: str, manifest: Manifest, report: BatchReport,
+            with_articles: bool) -> None:
     part, res = outcome.partition, outcome.result
     if res is None:
         report.failed.append({"partition": part.index, "first_article": part.articles[0].key,
@@ -111,6 +123,10 @@ def _record(outcome: Outcome, out: Path, fmt: str, manifest: Manifest, report: B
         return
     shard = f"{part.name}.{fmt}"
     write_atomic(out / shard, res.payload)
+    if with_articles:
+        from .load import sidecar_name
+
+        write_atomic(out / sidecar_name(part.index), res.articles_payload)
     manifest.record(Entry(part.index, part.digest, "done", shard, res.articles, res.events, outcome.attempts))
     report.coded += 1
     report.articles += res.articles
@@ -122,6 +138,14 @@ def _record(outcome: Outcome, out: Path, fmt: str, manifest: Manifest, report: B
         report.record_errors += 1
         if len(report.errors) < MAX_REPORTED_ERRORS:
             report.errors.append(msg)
+
+
+def _stored_versions() -> dict[str, str]:
+    """Versions for the store's run record when every partition was already coded (no worker reported)."""
+    from ..coding import default_coder
+    from ..store.ingest import coder_versions
+
+    return coder_versions(default_coder())
 
 
 def _current_shards(manifest: Manifest, indices: list[int]) -> list[Path]:

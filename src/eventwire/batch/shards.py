@@ -65,6 +65,7 @@ class Manifest:
         self.partition_size = partition_size
         self.path = out / MANIFEST
         self.entries: dict[int, Entry] = {}
+        self.loaded: dict[tuple[int, str], str] = {}  # (partition, database) → digest loaded
         self._read()
 
     def _read(self) -> None:
@@ -79,6 +80,9 @@ class Manifest:
                 if rec.get("kind") == "run":
                     self._check_compatible(rec)
                     continue
+                if rec.get("kind") == "loaded":
+                    self.loaded[(rec["index"], rec["db"])] = rec["digest"]
+                    continue
                 entry = Entry(**{k: rec.get(k) for k in Entry.__slots__})  # type: ignore[attr-defined]
                 self.entries[entry.index] = entry
 
@@ -88,11 +92,22 @@ class Manifest:
                 f"{self.out}: was written with --partition-size {rec.get('partition_size')} and --format "
                 f"{rec.get('format')}; use the same settings to resume, or another --out folder (or --redo)")
 
-    def is_done(self, index: int, digest: str) -> bool:
-        """True when the partition was coded from the same articles and its shard is still there."""
+    def is_done(self, index: int, digest: str, with_articles: bool = False) -> bool:
+        """True when the partition was coded from the same articles and its shard is still there
+        (and, with_articles, its articles sidecar too)."""
         e = self.entries.get(index)
         return (e is not None and e.status == "done" and e.digest == digest and e.shard is not None
-                and (self.out / e.shard).exists())
+                and (self.out / e.shard).exists()
+                and (not with_articles or (self.out / f"part-{index:06d}.articles.jsonl").exists()))
+
+    def is_loaded(self, index: int, db: str) -> bool:
+        """True when the partition, as it is now, was loaded into database ``db``."""
+        e = self.entries.get(index)
+        return e is not None and self.loaded.get((index, db)) == e.digest
+
+    def record_loaded(self, index: int, digest: str, db: str) -> None:
+        self.loaded[(index, db)] = digest
+        self._append({"kind": "loaded", "index": index, "digest": digest, "db": db})
 
     def start_run(self, info: dict[str, Any]) -> None:
         self._append({"kind": "run", "partition_size": self.partition_size, "format": self.fmt, **info})
@@ -116,3 +131,4 @@ class Manifest:
         """Forget every partition (``--redo``): old shards are left in place but will be overwritten."""
         self.path.unlink(missing_ok=True)
         self.entries.clear()
+        self.loaded.clear()

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ..model import Event
+from ..model import CodedArticle, Event
 from ..settings import MAX_ARTICLE_CHARS
 from .partition import Partition
 
@@ -29,6 +29,7 @@ class CodeOptions:
     fmt: str = "jsonl"
     batch_size: int = 64
     prefilter: bool = False
+    with_articles: bool = False  # also send back the articles, cleaned text and sentences (for --db)
 
 
 @dataclass(slots=True)
@@ -46,6 +47,8 @@ class PartitionResult:
     worker: str
     peak_rss_mb: float
     article_errors: list[str] = field(default_factory=list)
+    articles_payload: bytes = b""
+    versions: dict[str, str] = field(default_factory=dict)
 
 
 def warm_up() -> None:
@@ -73,15 +76,39 @@ def code_partition(part: Partition, opts: CodeOptions) -> PartitionResult:
 
         articles = [default_prefilter().apply(a) for a in articles]
     events: list[Event] = []
+    sidecar: list[str] = []
     for coded in coder.code_many(articles, batch_size=opts.batch_size):
         events.extend(coded.events)
+        if opts.with_articles:
+            sidecar.append(article_record(coded))
     words = sum(len(a.text.split()) for a in part.articles)
     return PartitionResult(
         index=part.index, digest=part.digest, articles=len(part.articles), events=len(events), words=words,
         payload=serialise(events, opts.fmt), seconds=time.perf_counter() - start,
         cpu_seconds=time.process_time() - cpu_start,
         worker=f"{os.uname().nodename}:{os.getpid()}", peak_rss_mb=peak_rss_mb(), article_errors=errors,
+        articles_payload="".join(sidecar).encode("utf-8"), versions=_versions(coder),
     )
+
+
+def article_record(coded: CodedArticle) -> str:
+    """One line of an articles sidecar shard: what the store keeps besides the events."""
+    a = coded.article
+    rec: dict[str, Any] = {"id": a.key, "date": a.date.isoformat() if a.date else None, "source": a.source,
+                           "url": a.url, "title": a.title, "text": a.text,
+                           "sentences": [[x.start, x.end] for x in coded.sentences],
+                           "quotes": [q.to_dict() for q in coded.quotes]}
+    if coded.text != a.text:
+        rec["clean_text"] = coded.text
+    return json.dumps(rec, ensure_ascii=False) + "\n"
+
+
+def _versions(coder: Any) -> dict[str, str]:
+    try:
+        from ..store.ingest import coder_versions
+    except ImportError:  # pragma: no cover - the store is part of the package
+        return {}
+    return coder_versions(coder)
 
 
 def serialise(events: list[Event], fmt: str) -> bytes:

@@ -1,4 +1,4 @@
-"""``eventwire batch``: code many articles in partitions (local processes or Dask) into shard files."""
+"""``eventwire batch``: code many articles in partitions (local processes or Dask) into shard files (and a store)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .app import app, err
 def batch_cli(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Files or folders (.jsonl/.csv/.txt/.html)."),
     out: str = typer.Option(..., "--out", "-o", help="Folder for the shard files, manifest.jsonl and summary.json."),
+    db: str = typer.Option(None, "--db", help="Also load the shards into this event store (path or database URL)."),
     engine: str = typer.Option("local", "--engine", "-e", help="local (this machine) or dask."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (local pool, or LocalCluster)."),
     scheduler: str = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler (tcp://host:8786)."),
@@ -38,14 +39,19 @@ def batch_cli(
     try:
         report = run_batch(inputs, out, engine=engine, workers=workers, scheduler=scheduler, fmt=fmt,
                            partition_size=partition_size, batch_size=batch_size, retries=retries,
-                           prefilter=prefilter, redo=redo, default_date=parse_date(date) if date else None,
-                           default_source=source, on_outcome=bar.update)
+                           prefilter=prefilter, redo=redo, db=db, command=_command(),
+                           default_date=parse_date(date) if date else None, default_source=source,
+                           on_outcome=bar.update)
     finally:
         bar.stop()
     rate = report.articles / report.seconds if report.seconds else 0.0
     err(f"{report.partitions} partition(s): {report.coded} coded, {report.skipped} already done, "
         f"{len(report.failed)} failed; {report.articles} article(s), {report.events} event(s) "
         f"in {report.seconds:.1f} s ({rate:.1f} articles/s) → {out}")
+    if report.db is not None:
+        d = report.db
+        err(f"store: {d['partitions_loaded']} partition(s) loaded ({d['articles']} article(s), {d['events']} "
+            f"event(s)), {d['partitions_already_loaded']} already there")
     for msg in report.errors[:20]:
         err(f"error: {msg} (skipped)")
     if report.record_errors > 20:
@@ -55,6 +61,17 @@ def batch_cli(
             f"attempt(s): {f['error']}; re-run the same command to retry it")
     if report.failed or report.record_errors:
         raise typer.Exit(3)
+
+
+def _command() -> str:
+    """The command line for the store's run record, with any --db value masked (it may hold a password)."""
+    from ..store import mask_url
+
+    args = sys.argv[1:]
+    for i, a in enumerate(args[:-1]):
+        if a == "--db":
+            args[i + 1] = mask_url(args[i + 1])
+    return "eventwire " + " ".join(args)
 
 
 class _Progress:
