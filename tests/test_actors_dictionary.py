@@ -91,3 +91,27 @@ def test_every_g20_country_has_dated_leaders():
     g20 = {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS", "SAU",
            "ZAF", "TUR", "GBR", "USA", "UKR", "ISR", "IRN"}
     assert g20 <= people
+
+
+def test_env_var_selects_user_dictionary(tmp_path, monkeypatch):
+    from eventwire.actors.dictionary import dictionary_from_env
+
+    f = tmp_path / "mine.tsv"
+    f.write_text("code\talias\nFRAMIL\tZorglub Corps\n", encoding="utf-8")
+    monkeypatch.setenv("EVENTWIRE_DICTIONARY", str(f))
+    assert dictionary_from_env().lookup("Zorglub Corps").code == "FRAMIL"
+    monkeypatch.setenv("EVENTWIRE_DICTIONARY_ONLY", "1")
+    assert dictionary_from_env().lookup("NATO") is None
+    monkeypatch.delenv("EVENTWIRE_DICTIONARY")
+    assert dictionary_from_env() is default_dictionary()
+
+
+def test_coder_takes_a_dictionary(tmp_path, nlp):
+    from eventwire.coding import Coder
+
+    f = tmp_path / "mine.tsv"
+    f.write_text("code\talias\nFRAMIL\tZorglub Corps\n", encoding="utf-8")
+    coder = Coder(nlp, dictionary=load_dictionary([f]))
+    doc = nlp("The Zorglub Corps shelled the town.")
+    actors = [a.code for a in coder.actors.resolve(doc, None).by_head.values()]
+    assert "FRAMIL" in actors
