@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from store_support import store_url  # noqa: F401
+from test_store_support import store_url  # noqa: F401
 
 pytestmark = pytest.mark.slow
 

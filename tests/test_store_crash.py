@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from store_support import FakeCoder, articles, store_url  # noqa: F401
+from test_store_support import FakeCoder, articles, store_url  # noqa: F401
 
 from eventwire.store import Store, ingest
 
@@ -23,7 +23,7 @@ TESTS = Path(__file__).parent
 CHILD = textwrap.dedent("""
     import os, signal, sys
     sys.path.insert(0, sys.argv[3])
-    from store_support import FakeCoder, articles
+    from test_store_support import FakeCoder, articles
     from eventwire.store import Store, ingest
     from eventwire.store import store as store_module
 

@@ -6,7 +6,7 @@ import csv
 import json
 
 import pytest
-from store_support import actor, coded, event, store, store_url  # noqa: F401
+from test_store_support import actor, coded, event, store, store_url  # noqa: F401
 
 from eventwire.errors import InputError
 from eventwire.frames import flatten

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from store_support import FakeCoder, actor, articles, coded, event, store, store_url  # noqa: F401
+from test_store_support import FakeCoder, actor, articles, coded, event, store, store_url  # noqa: F401
 
 from eventwire.errors import RecordError
 from eventwire.store import Store, StoreError, ingest

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from store_support import actor, coded, event, store, store_url  # noqa: F401
+from test_store_support import actor, coded, event, store, store_url  # noqa: F401
 
 from eventwire.errors import InputError
 from eventwire.store import EventFilter, count_by

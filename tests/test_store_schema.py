@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from store_support import PG_SKIP, PG_URL, coded, store, store_url  # noqa: F401
+from test_store_support import PG_SKIP, PG_URL, coded, store, store_url  # noqa: F401
 
 from eventwire.store import Store, StoreError, mask_url, resolve_url
 from eventwire.store.schema import metadata

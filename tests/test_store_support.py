@@ -1,4 +1,4 @@
-"""Helpers for the store tests: a ``store_url`` fixture that runs each test on SQLite and, when
+"""Shared helpers for the store tests (no tests here): a ``store_url`` fixture that runs each test on SQLite and, when
 EVENTWIRE_TEST_PG_URL is set, on PostgreSQL (in a schema of its own, dropped afterwards), plus
 hand-built events and a fake coder so most store tests need no spaCy model."""
 
