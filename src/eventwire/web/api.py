@@ -14,10 +14,10 @@ from ..model import MODALITIES, Article
 from ..store import EventFilter, Store
 from . import queries
 from .app import require_read, require_write
-from .errors import ApiError
+from .errors import ApiError, FastJSON
 from .explain import explain
 
-router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
+router = APIRouter(prefix="/api", dependencies=[Depends(require_read)], default_response_class=FastJSON)
 
 # Free text: no NUL or other control characters (PostgreSQL refuses NUL in text).
 _TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
@@ -64,41 +64,41 @@ def _page_limit(request: Request, limit: int) -> int:
 
 
 @router.get("/health", summary="Liveness and database counts")
-def health(store: Annotated[Store, Depends(get_store)]) -> dict[str, Any]:
-    return {"ok": True, **queries.stats(store), "read_only": store.read_only}
+def health(store: Annotated[Store, Depends(get_store)]) -> FastJSON:
+    return FastJSON({"ok": True, **queries.stats(store), "read_only": store.read_only})
 
 
 @router.get("/events", summary="Search events (filters, paging, sorting)")
 def list_events(request: Request, store: Annotated[Store, Depends(get_store)],
                 flt: Annotated[EventFilter, Depends(event_filter)], limit: Limit = 50, offset: Offset = 0,
-                sort: SortKey = "-date") -> dict[str, Any]:
+                sort: SortKey = "-date") -> FastJSON:
     page = queries.search_events(store, flt, limit=_page_limit(request, limit), offset=offset, sort=sort)
-    return {"ok": True, "total": page.total, "limit": page.limit, "offset": page.offset, "sort": sort,
-            "events": page.items}
+    return FastJSON({"ok": True, "total": page.total, "limit": page.limit, "offset": page.offset, "sort": sort,
+            "events": page.items})
 
 
 @router.get("/events/{event_id}", summary="One event, its article metadata and its codes in words")
 def one_event(event_id: Annotated[str, Field(max_length=100)],
-              store: Annotated[Store, Depends(get_store)]) -> dict[str, Any]:
+              store: Annotated[Store, Depends(get_store)]) -> FastJSON:
     record = queries.get_event(store, event_id)
     if record is None:
         raise ApiError(404, f"no event with id {event_id!r}")
-    return {"ok": True, "event": record, "explanation": explain(record)}
+    return FastJSON({"ok": True, "event": record, "explanation": explain(record)})
 
 
 @router.get("/articles/{article_id:path}", summary="One stored article: text, sentences, event ids, quotes")
-def one_article(article_id: str, store: Annotated[Store, Depends(get_store)]) -> dict[str, Any]:
+def one_article(article_id: str, store: Annotated[Store, Depends(get_store)]) -> FastJSON:
     art = queries.get_article(store, article_id)
     if art is None:
         raise ApiError(404, f"no article with id {article_id!r}")
-    return {"ok": True, "article": art}
+    return FastJSON({"ok": True, "article": art})
 
 
 @router.get("/actors", summary="Actor search / autocomplete: codes and names, most events first")
 def actors(store: Annotated[Store, Depends(get_store)],
            q: Annotated[str, Query(max_length=80, pattern=_TEXT)] = "",
-           limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-    return {"ok": True, "q": q, "actors": queries.search_actors(store, q.strip(), limit)}
+           limit: Annotated[int, Query(ge=1, le=100)] = 10) -> FastJSON:
+    return FastJSON({"ok": True, "q": q, "actors": queries.search_actors(store, q.strip(), limit)})
 
 
 @router.get("/dyads/series", summary="Dyad time series: events per period by quad class, mean Goldstein")
@@ -108,17 +108,17 @@ def dyad_series(store: Annotated[Store, Depends(get_store)],
                 period: Literal["day", "week", "month"] = "week",
                 directed: Annotated[bool, Query(description="Only a → b (default: both directions).")] = False,
                 cameo: Annotated[list[CameoCode] | None, Query()] = None,
-                since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
+                since: dt.date | None = None, until: dt.date | None = None) -> FastJSON:
     flt = EventFilter(cameo=cameo or (), since=since.isoformat() if since else None,
                       until=until.isoformat() if until else None)
-    return {"ok": True, **queries.dyad_series(store, a, b, period=period, directed=directed, flt=flt)}
+    return FastJSON({"ok": True, **queries.dyad_series(store, a, b, period=period, directed=directed, flt=flt)})
 
 
 @router.get("/network", summary="Actor network of the selection: edges weighted by events, coop vs conflict")
 def network(store: Annotated[Store, Depends(get_store)], flt: Annotated[EventFilter, Depends(event_filter)],
             level: Literal["country", "code"] = "country",
-            max_edges: Annotated[int, Query(ge=1, le=500)] = 100) -> dict[str, Any]:
-    return {"ok": True, **queries.network(store, flt, level=level, max_edges=max_edges)}
+            max_edges: Annotated[int, Query(ge=1, le=500)] = 100) -> FastJSON:
+    return FastJSON({"ok": True, **queries.network(store, flt, level=level, max_edges=max_edges)})
 
 
 @router.get("/quotes", summary="Quotes and their speakers")
@@ -126,10 +126,11 @@ def quotes(request: Request, store: Annotated[Store, Depends(get_store)],
            speaker: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9]*$")] = None,
            article: Annotated[str | None, Query(max_length=500, pattern=_TEXT)] = None,
            q: Annotated[str | None, Query(max_length=200, pattern=_TEXT)] = None,
-           limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+           limit: Limit = 50, offset: Offset = 0) -> FastJSON:
     page = queries.search_quotes(store, speaker=speaker, article=article, text=q,
                                  limit=_page_limit(request, limit), offset=offset)
-    return {"ok": True, "total": page.total, "limit": page.limit, "offset": page.offset, "quotes": page.items}
+    return FastJSON({"ok": True, "total": page.total, "limit": page.limit, "offset": page.offset,
+                     "quotes": page.items})
 
 
 class CodeRequest(BaseModel):
@@ -156,7 +157,7 @@ def _coder(request: Request) -> Any:
         return request.app.state.coder
 
 
-def _code(request: Request, body: CodeRequest) -> dict[str, Any]:
+def _code(request: Request, body: CodeRequest) -> FastJSON:
     from ..reading import looks_like_html
 
     text, title, url, date = body.text, body.title, body.url, body.date
@@ -183,13 +184,13 @@ def _code(request: Request, body: CodeRequest) -> dict[str, Any]:
         store.finish_run(run, coded=1, unchanged=0, failed=0, events=n)
         stored = True
     events = [e.to_dict() for e in coded.events]
-    return {"ok": True, "stored": stored, "article_id": article.key, "text": coded.text,
+    return FastJSON({"ok": True, "stored": stored, "article_id": article.key, "text": coded.text,
             "sentences": [s.to_dict() for s in coded.sentences],
-            "events": [{**e, "explanation": explain(e)} for e in events]}
+            "events": [{**e, "explanation": explain(e)} for e in events]})
 
 
 @router.post("/code", summary="Code posted text or HTML; store it when store=true (needs the token)")
-async def code(request: Request, body: CodeRequest) -> dict[str, Any]:
+async def code(request: Request, body: CodeRequest) -> FastJSON:
     if body.store:
         require_write(request)
     timeout = request.app.state.settings.request_timeout

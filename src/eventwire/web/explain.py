@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from ..actors.codes import describe
+from ..actors.codes import describe as _describe_code
 from ..events.lexicon import cameo_info
 from .queries import QUAD_NAMES
+
+
+@lru_cache(maxsize=4096)
+def describe(code: str | None) -> str:
+    """``actors.codes.describe``, cached (pages describe the same few codes many times)."""
+    return _describe_code(code)
+
 
 _BASIS = {
     "explicit": "an explicit date in the sentence",

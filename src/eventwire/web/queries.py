@@ -63,17 +63,27 @@ def _event_select() -> Any:
 
 
 def search_events(store: Store, flt: EventFilter, *, limit: int, offset: int, sort: str = "-date") -> Page:
-    """One page of events matching ``flt``, with the total count."""
+    """One page of events matching ``flt``, with the total count.
+
+    Two steps, so the sort never carries the (large) stored records: first the page's ids and the total (a
+    window count over the same scan), then the records of just those ids.
+    """
     key = sort.lstrip("-")
     column = SORTS[key]
     order = [desc(column) if sort.startswith("-") else column, E.article_id, E.sentence_index, E.id]
     clauses = flt.clauses()
-    q = _event_select().where(*clauses).order_by(*order).limit(limit).offset(offset)
-    count = select(func.count()).select_from(s.events).where(*clauses)
+    ids_q = (select(E.id, func.count().over().label("total")).where(*clauses).order_by(*order)
+             .limit(limit).offset(offset))
     with store.engine.connect() as conn:
-        total = int(conn.execute(count).scalar_one())
-        items = [_record(r) for r in conn.execute(q)]
-    return Page(items, total, limit, offset)
+        rows = conn.execute(ids_q).all()
+        if rows:
+            total = int(rows[0].total)
+        else:  # past the last page (or nothing matches): count separately
+            total = int(conn.execute(select(func.count()).select_from(s.events).where(*clauses)).scalar_one())
+        ids = [r.id for r in rows]
+        by_id = {r.id: _record(r) for r in conn.execute(_event_select().add_columns(E.id).where(E.id.in_(ids)))} \
+            if ids else {}
+    return Page([by_id[i] for i in ids if i in by_id], total, limit, offset)
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -130,25 +140,53 @@ def search_quotes(store: Store, *, speaker: str | None, article: str | None, tex
     return Page(items, total, limit, offset)
 
 
-def search_actors(store: Store, prefix: str, limit: int) -> list[dict[str, Any]]:
-    """Actor codes whose code starts with ``prefix`` or whose mention/name contains it, most events first."""
+def _generation(store: Store) -> Any:
+    """Changes whenever data is written (every write is a coding run): the key of the cached summaries."""
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.max(s.runs.c.id), func.max(s.runs.c.finished_at))).one()
+
+
+_SUMMARIES: dict[tuple[str, str], tuple[Any, Any]] = {}
+
+
+def _cached(store: Store, name: str, build: Any) -> Any:
+    """``build(store)``, recomputed only when the database changed since the last call."""
+    key, gen = (store.display_url, name), _generation(store)
+    hit = _SUMMARIES.get(key)
+    if hit is not None and hit[0] == gen:
+        return hit[1]
+    value = build(store)
+    _SUMMARIES[key] = (gen, value)
+    return value
+
+
+def _actor_table(store: Store) -> list[dict[str, Any]]:
+    """Every actor code used in an event, with its event count and an example name and mention, most events first."""
     rows: list[Any] = []
     for role in ("source", "target"):
         code, text, name = E[f"{role}_code"], E[f"{role}_text"], E[f"{role}_name"]
         rows.append(select(code.label("code"), text.label("text"), name.label("name")).where(code.is_not(None)))
     both = union_all(*rows).subquery()
-    needle = _like_escape(prefix.lower())
-    match = or_(func.lower(both.c.code).like(needle + "%", escape="\\"),
-                func.lower(both.c.text).like("%" + needle + "%", escape="\\"),
-                func.lower(both.c.name).like("%" + needle + "%", escape="\\")) if prefix else literal(True)
     q = (select(both.c.code, func.count().label("events"), func.max(both.c.name).label("name"),
-                func.max(both.c.text).label("text"))
-         .where(match).group_by(both.c.code).order_by(desc("events"), both.c.code).limit(limit))
-    from ..actors.codes import describe
+                func.max(both.c.text).label("text")).group_by(both.c.code).order_by(desc("events"), both.c.code))
+    from .explain import describe
 
     with store.engine.connect() as conn:
         return [{"code": r.code, "description": describe(r.code), "name": r.name, "example_text": r.text,
                  "events": int(r.events)} for r in conn.execute(q)]
+
+
+def search_actors(store: Store, prefix: str, limit: int) -> list[dict[str, Any]]:
+    """Actor codes starting with ``prefix``, or whose name, example mention or description contains it; most
+    events first (codes that start with the prefix before other matches)."""
+    table = _cached(store, "actors", _actor_table)
+    needle = prefix.lower()
+    if not needle:
+        return table[:limit]
+    starts = [a for a in table if a["code"].lower().startswith(needle)]
+    others = [a for a in table if not a["code"].lower().startswith(needle)
+              and any(needle in (a[k] or "").lower() for k in ("name", "example_text", "description"))]
+    return (starts + others)[:limit]
 
 
 def _dyad_clause(a: str, b: str | None, directed: bool) -> Any:
@@ -238,7 +276,7 @@ def network(store: Store, flt: EventFilter, *, level: str, max_edges: int) -> di
                           "mean_goldstein": round(float(r.g), 3) if r.g is not None else None})
             weight[r.src] += int(r.n)
             weight[r.tgt] += int(r.n)
-    from ..actors.codes import describe
+    from .explain import describe
 
     nodes = [{"id": k, "events": v, "description": describe(k) if k != "?" else "unknown"}
              for k, v in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -246,6 +284,11 @@ def network(store: Store, flt: EventFilter, *, level: str, max_edges: int) -> di
 
 
 def stats(store: Store) -> dict[str, Any]:
+    """Events, articles and the date range (cached until the next write)."""
+    return _cached(store, "stats", _stats)
+
+
+def _stats(store: Store) -> dict[str, Any]:
     with store.engine.connect() as conn:
         n_events = int(conn.execute(select(func.count()).select_from(s.events)).scalar_one())
         n_articles = int(conn.execute(select(func.count()).select_from(s.articles)).scalar_one())
