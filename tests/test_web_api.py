@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from eventwire.store import Store  # noqa: E402
 from eventwire.web import WebSettings, create_app  # noqa: E402
-from store_support import store_url  # noqa: E402,F401  (fixture: SQLite, and PostgreSQL when configured)
-from web_support import TOKEN, assert_error_shape, fill  # noqa: E402
+from test_store_support import store_url  # noqa: E402,F401  (fixture: SQLite, and PostgreSQL when configured)
+from test_web_support import TOKEN, assert_error_shape, fill  # noqa: E402
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 

@@ -29,7 +29,7 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from eventwire.store import Store  # noqa: E402
 from eventwire.web import WebSettings, create_app  # noqa: E402
-from web_support import TOKEN, fill  # noqa: E402
+from test_web_support import TOKEN, fill  # noqa: E402
 
 
 def _free_port() -> int:

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from eventwire.store import Store  # noqa: E402
 from eventwire.web import WebSettings, create_app  # noqa: E402
-from web_support import fill  # noqa: E402
+from test_web_support import fill  # noqa: E402
 
 HTML = {"Accept": "text/html"}
 

@@ -1,4 +1,5 @@
-"""Helpers for the web tests: a small hand-built database (no spaCy model needed) and an in-process client."""
+"""Shared helpers for the web tests (no tests here): a small hand-built database (no spaCy model needed) and the
+error-shape check."""
 
 from __future__ import annotations
 
