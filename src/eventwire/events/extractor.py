@@ -267,6 +267,9 @@ class EventExtractor:
         """ "wants to meet", "plans to visit": the complement is the (intended) event, not the head verb."""
         if tok.lemma_.lower() not in INTENT_HEADS:
             return False
+        own = found.get(tok.i)
+        if own is not None and own.specificity > 0:
+            return False  # a specific pattern on the head ("want * attack" → 138) carries the event itself
         comps = [c for c in tok.children if c.dep_ == "xcomp"]
         comps += [cc for c in comps for cc in c.conjuncts]
         return any(found.get(c.i) is not None and not found[c.i].blocking for c in comps)  # type: ignore[union-attr]
@@ -317,6 +320,10 @@ class EventExtractor:
             negated = True
         if negated:
             return "negated", True
+        if "would" in auxes and _reported_clause(tok) and not any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in tok.children):
+            auxes = (auxes - {"would"}) | {"will"}  # "announced it would free": future in the past, not a hypothesis
         if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
             return "hypothetical", False
         if tok.dep_ in ("xcomp", "ccomp", "pobj", "dobj") and head.lemma_.lower() in DEMAND_HEADS:
@@ -460,6 +467,14 @@ SYMMETRIC_PREFIXES = ("040", "041", "044", "046", "057", "0356", "0311", "0312")
 
 def _symmetric(cameo: str) -> bool:
     return cameo.startswith(SYMMETRIC_PREFIXES)
+
+
+def _reported_clause(tok: "Token") -> bool:
+    """tok heads (or is controlled by) a clause reported by a speech verb ("X said [it would ...]")."""
+    t = tok
+    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS | {"announce", "promise"}
 
 
 def _pronoun_subject(tok: "Token") -> bool:
