@@ -245,6 +245,12 @@ class ActorResolver:
         doc = head.doc
         left = min([p[0].start for p in parts] + [t.i for t in self._modifiers(head)] + [head.i])
         right = max([p[0].end for p in parts] + [head.i + 1])
+        anchor = min([p[0].start for p in parts] + [head.i])
+        for i in range(anchor - 1, left - 1, -1):
+            t = doc[i]
+            if t.is_punct and (t.whitespace_ or t.is_bracket or t.text in (",", ";", ":")) and t.text not in (".",):
+                left = i + 1  # a mention does not reach across a dateline dash, bracket or comma
+                break
         phrase = doc[left:right]
         if phrase[0].lower_ in ("the", "a", "an") and len(phrase) > 1:
             phrase = phrase[1:]
