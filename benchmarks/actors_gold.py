@@ -99,7 +99,7 @@ def main() -> None:
     def pct(cnt: Counter[str], k: str) -> str:
         return f"{cnt[k]}/{cnt['n']} = {100 * cnt[k] / cnt['n']:.1f}%" if cnt["n"] else "n/a"
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, check=False,
                             text=True).stdout.strip()
     report = (f"## Actor accuracy on shared gold (dev) — {dt.date.today()} (commit {commit})\n\n"
               f"plover-gsr-cameo-manual, gold actor spans ({c['n']}):\n"

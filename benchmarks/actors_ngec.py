@@ -98,7 +98,7 @@ def main() -> None:
         n = counts[k + "_n"]
         return f"{counts[k + '_ok']}/{n} = {100 * counts[k + '_ok'] / n:.1f}%" if n else "n/a"
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, check=False,
                             text=True).stdout.strip()
     report = (f"## NGEC actor-resolution tests, dev split — {dt.date.today()} (commit {commit})\n\n"
               f"- country: {pct('country')}\n- sector (code_1): {pct('sector')}\n"

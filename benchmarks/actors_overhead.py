@@ -53,7 +53,7 @@ def main() -> None:
         n_mentions = sum(len(resolver.resolve(doc, date).by_head) for doc in docs)
         resolve_s = min(resolve_s, time.perf_counter() - t)
     words = sum(len(d) for d in docs)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, check=False,
                             text=True).stdout.strip()
     report = (f"## Actor resolution overhead — {dt.date.today()} (commit {commit})\n\n"
               f"- batch: {len(docs)} articles, {words:,} tokens; {n_mentions:,} actor mentions resolved\n"

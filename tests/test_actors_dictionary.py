@@ -6,7 +6,12 @@ import datetime as dt
 
 import pytest
 
-from eventwire.actors.dictionary import ActorDictionary, default_dictionary, load_dictionary, read_entries
+from eventwire.actors.dictionary import (
+    ActorDictionary,
+    default_dictionary,
+    load_dictionary,
+    read_entries,
+)
 from eventwire.actors.importer import parse_code, read_actor_file, read_agent_file
 from eventwire.errors import DictionaryError
 
@@ -72,9 +77,9 @@ def test_missing_or_bad_user_dictionary_says_how_to_fix(tmp_path):
 
 
 def test_shipped_dictionary_codes_are_known():
-    from eventwire.actors.codes import ORGANISATIONS, SECTORS, split_code
-
     import pycountry
+
+    from eventwire.actors.codes import ORGANISATIONS, SECTORS, split_code
 
     isos = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
     hand = [e for e in default_dictionary().entries() if e.layer >= 1]

@@ -72,7 +72,7 @@ def test_former_makes_elite(resolver):
 
 
 def test_surname_after_first_mention(resolver, nlp):
-    doc, m = mentions_of(resolver, nlp, "Vladimir Putin spoke on Monday. Later Putin warned the West.")
+    doc, _ = mentions_of(resolver, nlp, "Vladimir Putin spoke on Monday. Later Putin warned the West.")
     putins = [a for i, a in resolver.resolve(doc, D).by_head.items() if doc[i].text == "Putin"]
     assert len(putins) == 2 and all(a.code == "RUSGOV" for a in putins)
 

@@ -149,7 +149,7 @@ class ActorDictionary:
     def top_layer(self) -> int:
         return max((e.layer for es in self._by_alias.values() for e in es), default=0)
 
-    def extended(self, other: "ActorDictionary | list[Entry]", name: str = "custom") -> "ActorDictionary":
+    def extended(self, other: ActorDictionary | list[Entry], name: str = "custom") -> ActorDictionary:
         """A new dictionary with ``other``'s entries added on top (they win lookups over this one's)."""
         from dataclasses import replace
 
@@ -175,7 +175,7 @@ def default_dictionary() -> ActorDictionary:
     return ActorDictionary(entries, version=shipped_version())
 
 
-def load_dictionary(paths: "list[Path | str] | tuple[Path | str, ...]" = (), *, replace_shipped: bool = False,
+def load_dictionary(paths: list[Path | str] | tuple[Path | str, ...] = (), *, replace_shipped: bool = False,
                     ) -> ActorDictionary:
     """The shipped dictionaries plus user files on top (TSV, or CAMEO/PETRARCH ``.txt`` actor files).
 

@@ -46,7 +46,7 @@ class Mentions:
     by_head: dict[int, Actor] = field(default_factory=dict)
     spans: list[tuple[int, int, Entry]] = field(default_factory=list)
 
-    def get(self, token: "Token") -> Actor | None:
+    def get(self, token: Token) -> Actor | None:
         return self.by_head.get(token.i)
 
 
@@ -57,7 +57,7 @@ class ActorResolver:
     (used by ``eventwire actors lookup`` and the NGEC benchmark).
     """
 
-    def __init__(self, nlp: "Language", dictionary: ActorDictionary | None = None) -> None:
+    def __init__(self, nlp: Language, dictionary: ActorDictionary | None = None) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
@@ -70,7 +70,7 @@ class ActorResolver:
         self._date: dt.date | None = None
 
     # ---- dictionary matches -------------------------------------------------
-    def dictionary_spans(self, doc: "Doc", date: dt.date | None) -> list[tuple[int, int, Entry]]:
+    def dictionary_spans(self, doc: Doc, date: dt.date | None) -> list[tuple[int, int, Entry]]:
         """Non-overlapping dictionary matches valid on ``date``; longest first, then leftmost."""
         found = []
         for _, start, end in self._matcher(doc):
@@ -98,7 +98,7 @@ class ActorResolver:
 
     # ---- noun phrases -------------------------------------------------------
     @staticmethod
-    def np_head(token: "Token") -> "Token":
+    def np_head(token: Token) -> Token:
         """Climb from a modifier to the head noun of its phrase ('Ukraine' in "Ukraine's army" → army)."""
         while token.dep_ in _NP_INTERNAL and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
             token = token.head
@@ -110,7 +110,7 @@ class ActorResolver:
         return token
 
     @staticmethod
-    def _modifiers(head: "Token") -> list["Token"]:
+    def _modifiers(head: Token) -> list[Token]:
         """Tokens left of the head inside its noun phrase (compounds, adjectives, possessors, determiners)."""
         out = []
         stack = [c for c in head.children if c.i < head.i and c.dep_ in _NP_INTERNAL | {"quantmod"}]
@@ -120,7 +120,7 @@ class ActorResolver:
             stack.extend(c for c in t.children if c.dep_ in _NP_INTERNAL | {"quantmod", "prep", "pobj"})
         return sorted(out, key=lambda t: t.i)
 
-    def role_of(self, tokens: list["Token"], head: "Token | None" = None) -> tuple[str | None, str | None]:
+    def role_of(self, tokens: list[Token], head: Token | None = None) -> tuple[str | None, str | None]:
         """(sector, matched role words) of the longest role phrase in ``tokens``; ties go to the one nearest the head."""
         words = [t.lower_ for t in tokens]
         lemmas = [t.lemma_.lower() for t in tokens]
@@ -143,19 +143,19 @@ class ActorResolver:
                         break
         return (best[2], best[3]) if best else (None, None)
 
-    def sector_of(self, head: "Token") -> str | None:
+    def sector_of(self, head: Token) -> str | None:
         """Sector from the phrase's role nouns: longest role phrase, nearest the head ('Kremlin spokesman')."""
         return self.role_of(self._modifiers(head) + [head], head)[0]
 
     # ---- resolution ---------------------------------------------------------
-    def resolve(self, doc: "Doc", date: dt.date | None) -> Mentions:
+    def resolve(self, doc: Doc, date: dt.date | None) -> Mentions:
         """All actor mentions of ``doc`` on ``date`` (the article's publication date)."""
         mentions = Mentions()
         self._date = date
         spans = self.dictionary_spans(doc, date)
         mentions.spans = spans
         covered = {i for s, e, _ in spans for i in range(s, e)}
-        groups: dict[int, list[tuple["Span", Entry | None]]] = {}
+        groups: dict[int, list[tuple[Span, Entry | None]]] = {}
         for start, end, entry in spans:
             span = doc[start:end]
             groups.setdefault(self._anchor(span, entry).i, []).append((span, entry))
@@ -227,7 +227,7 @@ class ActorResolver:
             actor = replace(actor, text=text, start=0, end=len(text))
         return actor
 
-    def _anchor(self, span: "Span", entry: Entry) -> "Token":
+    def _anchor(self, span: Span, entry: Entry) -> Token:
         """Head token an entry's mention hangs on: possessors of non-role nouns stay on themselves
         ("Trump's Mar-a-Lago club" → Trump; "Ukraine's army" → army)."""
         head = self.np_head(span.root)
@@ -241,7 +241,7 @@ class ActorResolver:
             return span.root
         return head
 
-    def _actor_for(self, head: "Token", parts: list[tuple["Span", Entry | None]]) -> Actor | None:
+    def _actor_for(self, head: Token, parts: list[tuple[Span, Entry | None]]) -> Actor | None:
         doc = head.doc
         left = min([p[0].start for p in parts] + [t.i for t in self._modifiers(head)] + [head.i])
         right = max([p[0].end for p in parts] + [head.i + 1])
@@ -296,7 +296,7 @@ class ActorResolver:
         return None
 
     @staticmethod
-    def _make(code: str | None, text: str, name: str, phrase: "Span", how: str) -> Actor:
+    def _make(code: str | None, text: str, name: str, phrase: Span, how: str) -> Actor:
         country, sector = split_code(code) if code else (None, None)
         if country == _UNKNOWN:
             country = None
@@ -304,7 +304,7 @@ class ActorResolver:
                      start=phrase.start_char, end=phrase.end_char, how=how)
 
     # ---- back-references ----------------------------------------------------
-    def _surnames(self, doc: "Doc", mentions: Mentions) -> None:
+    def _surnames(self, doc: Doc, mentions: Mentions) -> None:
         """Surnames of people seen earlier ('Putin' or 'Mr. Putin' after 'Vladimir Putin')."""
         surnames: dict[str, tuple[int, Actor]] = {}
         for head_i in sorted(mentions.by_head):
@@ -325,7 +325,7 @@ class ActorResolver:
             mentions.by_head[head.i] = replace(prior[1], text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                                how="surname")
 
-    def _role_nouns(self, doc: "Doc", mentions: Mentions, titles: dict[str, Actor], entry_at: dict[int, Entry]) -> None:
+    def _role_nouns(self, doc: Doc, mentions: Mentions, titles: dict[str, Actor], entry_at: dict[int, Entry]) -> None:
         """Role nouns with no name: 'the president-elect' → the person last given that title;
         otherwise the title's sector and the country named beside it ('soldiers' → ---MIL)."""
         for tok in doc:
@@ -353,7 +353,7 @@ class ActorResolver:
             mentions.by_head[tok.i] = self._make(code, phrase.text, phrase.text, phrase,
                                                  "role" + ("+country" if country else ""))
 
-    def _country_beside(self, tok: "Token", entry_at: dict[int, Entry]) -> str | None:
+    def _country_beside(self, tok: Token, entry_at: dict[int, Entry]) -> str | None:
         """A country in a prepositional phrase of the role noun: 'Muslim leaders in France' → FRA."""
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "at"):
@@ -365,7 +365,7 @@ class ActorResolver:
                                 return hit.country
         return None
 
-    def _pronouns(self, doc: "Doc", mentions: Mentions) -> None:
+    def _pronouns(self, doc: Doc, mentions: Mentions) -> None:
         """'he'/'she' → the most recent person mentioned before it in the article (a simple, local rule)."""
         people = sorted((i, a) for i, a in mentions.by_head.items()
                         if a.code and (a.how.startswith(("dictionary:person", "surname", "definite-description"))
