@@ -195,6 +195,8 @@ class EventExtractor:
                     return found, "passive subject"
         preps = [pattern.prep] if pattern.prep else []
         preps += [p for p in TARGET_PREPS if p not in preps]
+        if tok.pos_ in ("NOUN", "PROPN") and "of" not in preps:
+            preps.append("of")  # "the invasion of Lebanon", "the bombing of Gaza"
         for obj in _objects(tok):
             if obj.dep_ in ("dobj", "dative", "attr") and self.actors_at(obj, mentions):
                 return self.actors_at(obj, mentions), "object"
