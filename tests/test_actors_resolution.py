@@ -133,3 +133,11 @@ def test_igo_with_role(resolver):
 def test_unresolvable_phrase_gives_none(resolver):
     assert phrase(resolver, "a cat") is None
     assert phrase(resolver, "puppies") is None
+
+
+def test_alias_patterns_tokenize_like_spacy(nlp):
+    from eventwire.actors.resolver import alias_patterns
+
+    aliases = ["U.S.", "Jean-Yves Le Drian", "Im Sothi", "Kremlin", "the White House", "M23", "Sa'ar"]
+    for doc in alias_patterns(nlp, aliases):
+        assert [t.text for t in doc] == [t.text for t in nlp.tokenizer(doc.text)]
