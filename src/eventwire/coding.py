@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING
 from .actors.dictionary import ActorDictionary
 from .actors.resolver import ActorResolver, Mentions
 from .clean import clean_text
-from .dates import parse_date, resolve_event_date
+from .dates import is_future_clause, is_past_clause, parse_date, resolve_event_date
 from .errors import InputError
 from .events.extractor import Candidate, EventExtractor
 from .events.lexicon import cameo_info
 from .events.modality import with_history
-from .model import Article, CodedArticle, Event, Sentence
+from .model import Article, CodedArticle, Event, Quote, Sentence
 from .nlp import load_pipeline
+from .places import PlaceMention, place_finder
+from .quotes import find_quotes, quote_at
 from .settings import MAX_ARTICLE_CHARS
 
 if TYPE_CHECKING:
@@ -61,22 +63,39 @@ class Coder:
 
     def _code_doc(self, article: Article, text: str, doc: "Doc") -> CodedArticle:
         mentions = self.actors.resolve(doc, article.date)
+        quotes = tuple(find_quotes(doc, mentions))
+        places = place_finder().mentions(doc)
         sentences: list[Sentence] = []
         events: list[Event] = []
         seen: set[str] = set()
         for index, sent in enumerate(doc.sents):
             sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
             for cand in self.extractor.extract(sent, mentions):
-                event = self._event(article, index, sent, cand)
+                event = self._event(article, index, sent, cand, quotes, places, self._terms(cand))
                 if event.id not in seen:
                     seen.add(event.id)
                     events.append(event)
-        return CodedArticle(article, text, tuple(sentences), tuple(events))
+        return CodedArticle(article, text, tuple(sentences), tuple(events), quotes)
+
+    def _terms(self, cand: Candidate) -> list[tuple[dt.date, dt.date | None]]:
+        """Terms of office of the event's source person (government-sector dictionary periods), for 'first term'."""
+        actor = cand.source
+        if actor is None or not actor.name or not actor.how.startswith(("dictionary:person", "surname")):
+            return []
+        periods = [(e.valid_from, e.valid_to) for e in self.actors.dictionary.candidates(actor.name)
+                   if e.valid_from is not None and e.sector == "GOV"]
+        return sorted(set(periods), key=lambda p: p[0])
 
     @staticmethod
-    def _event(article: Article, index: int, sent: "Span", cand: Candidate) -> Event:
-        dates = _date_texts(sent, cand)
-        when = resolve_event_date(dates, article.date)
+    def _event(article: Article, index: int, sent: "Span", cand: Candidate, quotes: tuple[Quote, ...] = (),
+               places: list[PlaceMention] | None = None,
+               terms: list[tuple[dt.date, dt.date | None]] | None = None) -> Event:
+        spans = _date_spans(sent, cand)
+        tense_of = spans[0].root if spans else cand.trigger  # the clause the date belongs to
+        when = resolve_event_date([s.text for s in spans], article.date, future=is_future_clause(tense_of),
+                                  past=is_past_clause(tense_of), terms=terms)
+        quote = quote_at(quotes, cand.trigger.idx)
+        located = place_finder().event_location(cand.trigger, places) if places else []
         info = cameo_info(cand.cameo)
         return Event(
             article_id=article.key,
@@ -93,7 +112,10 @@ class Coder:
             date_precision=when.precision,
             date_basis=when.basis,
             date_text=when.text,
-            attributed_to=cand.attributed_to,
+            attributed_to=cand.attributed_to or (quote.speaker if quote else None),
+            quote=quote.text if quote else None,
+            channel=quote.channel if quote else None,
+            place=located[0].place if located else None,
             trigger=cand.trigger.text,
             quad_class=info.quad_class if info else None,
             goldstein=info.goldstein if info else None,
@@ -104,13 +126,23 @@ class Coder:
 
 def _date_texts(sent: "Span", cand: Candidate) -> list[str]:
     """DATE entities attached to the trigger (its subtree or its governing verb), nearest first."""
+    return [s.text for s in _date_spans(sent, cand)]
+
+
+def _date_spans(sent: "Span", cand: Candidate) -> list["Span"]:
+    """DATE entities (and 'his first term' phrases) attached to the trigger, nearest first."""
     trig = cand.trigger
     scope = {t.i for t in trig.subtree}
     anchor = trig.head if trig.dep_ in ("xcomp", "ccomp", "dobj", "pobj") else trig
     scope |= {t.i for c in anchor.children if c.dep_ in ("npadvmod", "prep", "tmod", "obl") for t in c.subtree}
     ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and e.root.i in scope]
+    ents += [sent.doc[t.left_edge.i:t.i + 1] for t in sent if t.i in scope and t.lemma_.lower() in _TERM_NOUNS
+             and not t.ent_type_]
     ents.sort(key=lambda e: abs(e.root.i - trig.i))
-    return [e.text for e in ents]
+    return ents
+
+
+_TERM_NOUNS = frozenset({"term", "presidency", "tenure"})
 
 
 def _confidence(cand: Candidate) -> float:

@@ -497,7 +497,7 @@ def _term(which: str, terms: list[tuple[dt.date, dt.date | None]] | None, pub: d
           raw: str) -> DateResolution | None:
     if not terms:
         return None
-    ordered = sorted(terms)
+    ordered = sorted(terms, key=lambda t: t[0])
     if which in ("previous", "last"):
         done = [t for t in ordered if t[1] is not None and t[1] < pub]
         pick = done[-1] if done else None
@@ -537,7 +537,7 @@ def publication_default(pub: dt.date | None) -> DateResolution:
     return DateResolution(date=pub.isoformat(), value=pub.isoformat())
 
 
-def resolve_event_date(date_texts: list[str], pub: dt.date | None, *, future: bool = False,
+def resolve_event_date(date_texts: list[str], pub: dt.date | None, *, future: bool = False, past: bool = False,
                        terms: list[tuple[dt.date, dt.date | None]] | None = None) -> DateResolution:
     """The date of an event given the DATE expressions attached to it (nearest first).
 
@@ -545,7 +545,7 @@ def resolve_event_date(date_texts: list[str], pub: dt.date | None, *, future: bo
     resolves to a date, the event gets the publication date with precision 'reported'.
     """
     for text in date_texts:
-        resolved = resolve_expression(text, pub, future=future, terms=terms)
+        resolved = resolve_expression(text, pub, future=future, past=past, terms=terms)
         if resolved is not None and resolved.date is not None:
             return resolved
     return publication_default(pub)

@@ -353,7 +353,7 @@ class PlaceFinder:
                     continue
                 return None  # "Syrian troops", "the Damascus government"
             if dep in ("dobj", "nsubjpass", "attr", "oprd") and parent.i == trigger.i:
-                if node.ent_type_ == "PERSON" or (dep == "nsubjpass" and not m.resolved) or (
+                if (node.ent_type_ == "PERSON" and m.place.how != "gazetteer") or (dep == "nsubjpass" and not m.resolved) or (
                         m.place.how == "gazetteer" and node.i == m.start and node.i == node.sent.start):
                     return None  # "Montoya was captured": a person, not a place
                 return "object" if trigger.lemma_.lower() in _ACTS_ON_PLACES else None
