@@ -67,6 +67,8 @@ def test_store_cli_ingest_query_export(run_cli, store_url, batch, tmp_path):
         code, _, err = run_cli("export", "--db", store_url, "--format", fmt, "-o", str(out_file))
         assert code == 0, err
         assert out_file.stat().st_size > 0 and "event(s) written" in err
+    code, out, err = run_cli("export", "--db", store_url, "--format", "cameo", "-o", "-")
+    assert code == 0 and out.startswith("EventID\tDate\t") and "written to stdout" in err
     exported = [json.loads(x) for x in (tmp_path / "events.jsonl").read_text().splitlines()]
     assert {e["article_id"] for e in exported} == {"a1", "a2", "a3"}
 

@@ -89,3 +89,14 @@ def test_store_export_empty_database_and_unknown_format(store, tmp_path):
     with pytest.raises(InputError, match="unknown export format"):
         export(store, "xml", tmp_path / "e.xml")
     assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_store_export_to_a_stream_with_a_filter(filled):
+    import io
+
+    from eventwire.store import EventFilter
+
+    store, evs = filled
+    out = io.StringIO()
+    assert export(store, "jsonl", out, EventFilter(cameo=["19"])) == 1
+    assert json.loads(out.getvalue())["id"] == evs[0].id

@@ -118,3 +118,21 @@ def test_store_ingest_article_stored_meanwhile_is_replaced(store, monkeypatch):
     monkeypatch.setattr(Store, "known_hashes", lambda self, ids: {})
     report = ingest(store, [dataclasses.replace(articles(1)[0], text="Chile met Peru.")], FakeCoder())
     assert (report.coded, report.failed) == (1, 0) and store.counts()["events"] == 1
+
+
+def test_store_save_keeps_quotes_and_their_speakers(store):
+    import sqlalchemy as sa
+
+    from eventwire.model import Quote
+
+    peskov = actor("RUSGOV", "Dmitry Peskov", start=30)
+    quote = Quote('"We will not accept this"', peskov, True, channel="reporters", verb="told",
+                  sentence_indices=(0,), start=0, end=25)
+    art = dataclasses.replace(coded("q1", []), quotes=(quote,))
+    store.save(art, store.start_run({}))
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.text("SELECT q.text, q.direct, q.verb, q.sentence_indices, a.code, a.text "
+                                   "FROM quotes q JOIN actors a ON a.id = q.speaker_actor_id")).one()
+    assert tuple(row) == ('"We will not accept this"', True, "told", "[0]", "RUSGOV", "Dmitry Peskov")
+    store.save(dataclasses.replace(art, quotes=()), 1)
+    assert store.counts()["quotes"] == 0 and store.counts()["actors"] == 0

@@ -141,7 +141,7 @@ def _write_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 def export_cli(
     db: str = DB_OPTION,
     fmt: str = typer.Option(..., "--format", "-f", help="jsonl, csv, parquet, plover (PLOVER JSON) or cameo (TSV)."),
-    output: Path = typer.Option(..., "--output", "-o", help="File to write (replaced when complete)."),
+    output: str = typer.Option(..., "--output", "-o", help="File to write (replaced when complete), or - for stdout."),
 ) -> None:
     """Export every stored event in a standard format (columns: docs/store.md).
 
@@ -151,6 +151,8 @@ def export_cli(
 
     if fmt not in WRITERS:
         raise InputError(f"unknown --format {fmt!r}; choose one of: {', '.join(WRITERS)}")
+    if output == "-" and fmt == "parquet":
+        raise InputError("Parquet is a binary format: give a file with -o, not -")
     with Store(db, read_only=True) as store:
-        n = export(store, fmt, output)
-    err(f"{n} event(s) written to {output}")
+        n = export(store, fmt, sys.stdout if output == "-" else output)
+    err(f"{n} event(s) written to {'stdout' if output == '-' else output}")

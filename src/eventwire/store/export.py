@@ -188,20 +188,23 @@ WRITERS: dict[str, Writer] = {
 BINARY = {"parquet"}
 
 
-def export(store: Store, fmt: str, path: str | Path, where: Iterable[Any] = ()) -> int:
-    """Write every stored event (or those matching ``where``) to ``path`` in ``fmt``; returns the count.
+def export(store: Store, fmt: str, path: str | Path | IO[str], where: Any = ()) -> int:
+    """Write every stored event (or those matching ``where``: an EventFilter or clauses) in ``fmt``.
 
-    The file is written to a temporary name and renamed when complete, so a failed export
-    never leaves a truncated file under the requested name.
+    ``path`` is a file name or an open text stream (not for Parquet). A file is written under a
+    temporary name and renamed when complete, so a failed export never leaves a truncated file
+    under the requested name. Returns the number of events written.
     """
     if fmt not in WRITERS:
         raise InputError(f"unknown export format {fmt!r}; choose one of: {', '.join(WRITERS)}")
-    from .ingest import coder_versions
+    from .. import __version__
 
-    provenance = {"eventwire": coder_versions(None)["eventwire"]}
     runs = store.runs()
-    if runs:
-        provenance["eventwire"] = runs[-1]["eventwire_version"]
+    provenance = {"eventwire": runs[-1]["eventwire_version"] if runs else __version__}
+    if hasattr(where, "clauses"):
+        where = where.clauses()
+    if not isinstance(path, (str, Path)):
+        return WRITERS[fmt](_rows(store, list(where)), path, provenance)
     target = Path(path)
     tmp = target.with_name(f".{target.name}.partial")
     rows = _rows(store, list(where))
