@@ -83,6 +83,12 @@ def test_web_pages_render(client, path, marker):
     assert page.status_code == 200 and marker in page.text
 
 
+def test_web_page_dyads_date_bounds(client):
+    page = client.get("/dyads", params={"a": "USA", "b": "RUS", "since": "2024-11-10", "until": ""}).text
+    assert 'data-since="2024-11-10"' in page and 'data-until=""' in page
+    assert client.get("/dyads", params={"since": "soon"}, headers=HTML).status_code == 400
+
+
 def test_web_page_network_passes_filters_to_the_api(client):
     page = client.get("/network", params={"cameo": "19", "actor": ""}).text
     assert 'data-query="cameo=19"' in page

@@ -125,8 +125,17 @@ def event_page(request: Request, event_id: str, store: Any = Depends(get_store))
 def dyads_page(request: Request) -> Response:
     p = request.query_params
     period = p.get("period") if p.get("period") in ("day", "week", "month") else "week"
+    bounds = {}
+    for key in ("since", "until"):
+        value = (p.get(key) or "").strip()
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise ApiError(400, f"{key} must be a date as YYYY-MM-DD, not {value[:40]!r}") from None
+        bounds[key] = value
     return _render(request, "dyads.html", a=(p.get("a") or "USA")[:80], b=(p.get("b") or "RUS")[:80],
-                   period=period, directed=p.get("directed") == "true")
+                   period=period, directed=p.get("directed") == "true", **bounds)
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -114,7 +114,7 @@ async function setupDyad() {
   const fig = document.getElementById("dyad-chart");
   if (!fig) return;
   const p = new URLSearchParams({ a: fig.dataset.a, period: fig.dataset.period, directed: fig.dataset.directed });
-  if (fig.dataset.b) p.set("b", fig.dataset.b);
+  for (const key of ["b", "since", "until"]) if (fig.dataset[key]) p.set(key, fig.dataset[key]);
   try {
     const data = await getJSON("/api/dyads/series?" + p.toString());
     drawDyad(fig, data);
