@@ -141,3 +141,20 @@ def test_alias_patterns_tokenize_like_spacy(nlp):
     aliases = ["U.S.", "Jean-Yves Le Drian", "Im Sothi", "Kremlin", "the White House", "M23", "Sa'ar"]
     for doc in alias_patterns(nlp, aliases):
         assert [t.text for t in doc] == [t.text for t in nlp.tokenizer(doc.text)]
+
+
+def test_wire_story_mentions(resolver, nlp):
+    text = ("MOSCOW, Nov 8 (EventWire) - The Kremlin said on Friday that President Vladimir Putin was open to talks "
+            "with U.S. President-elect Donald Trump, but Moscow is also demanding that Kyiv give up territory. "
+            "Kremlin spokesman Dmitry Peskov told reporters that Putin had not yet spoken to Trump. "
+            "Kyiv has firmly rejected the demand. Ukrainian President Volodymyr Zelensky said he had a call with "
+            "Mr. Trump. Russia's Defence Ministry said its forces had captured a village. "
+            "NATO Secretary General Mark Rutte urged allies to keep supplying Kyiv.")
+    doc = nlp(text)
+    m = resolver.resolve(doc, D)
+    got = [(doc[i].text, a.code) for i, a in sorted(m.by_head.items())]
+    assert ("MOSCOW", "RUSGOV") not in got  # dateline
+    for expected in [("Kremlin", "RUSGOV"), ("Putin", "RUSGOV"), ("Trump", "USAGOV"), ("Moscow", "RUSGOV"),
+                     ("Kyiv", "UKRGOV"), ("Peskov", "RUSGOV"), ("Zelensky", "UKRGOV"), ("he", "UKRGOV"),
+                     ("Ministry", "RUSGOV"), ("forces", "RUSMIL"), ("Rutte", "NATO")]:
+        assert expected in got, expected

@@ -82,6 +82,8 @@ class ActorResolver:
             alias = entry.alias
             if len(alias.replace(".", "")) <= _CASE_SENSITIVE_MAX and alias.isupper() and not span.text.isupper():
                 continue  # "us" is not "US"
+            if start == 0 and span.text.isupper() and len(span.text) > 3 and end < len(doc) and doc[end].text in (",", "-"):
+                continue  # a dateline ("MOSCOW, Nov 8 -") names a place, not an actor
             found.append((start, end, entry))
         people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         found = [m for m in found if not (m[2].kind in _COUNTRY_KINDS and any(
@@ -348,6 +350,11 @@ class ActorResolver:
                                                   end=phrase.end_char, how="definite-description")
                 continue
             country = self._country_beside(tok, entry_at)
+            if country is None and any(m.lower_ in ("its", "their") and m.dep_ == "poss" for m in mods):
+                # "Russia's Defence Ministry said its forces ..." → the last country-coded actor before it
+                before = [a for i, a in sorted(mentions.by_head.items()) if i < tok.i and a.country
+                          and not a.how.startswith(("role", "pronoun"))]
+                country = before[-1].country if before else None
             code = (country or _UNKNOWN) + ("ELI" if former else sector)
             mentions.by_head[tok.i] = self._make(code, phrase.text, phrase.text, phrase,
                                                  "role" + ("+country" if country else ""))
