@@ -158,3 +158,12 @@ def test_wire_story_mentions(resolver, nlp):
                      ("Kyiv", "UKRGOV"), ("Peskov", "RUSGOV"), ("Zelensky", "UKRGOV"), ("he", "UKRGOV"),
                      ("Ministry", "RUSGOV"), ("forces", "RUSMIL"), ("Rutte", "NATO")]:
         assert expected in got, expected
+
+
+def test_entity_ids_are_stable_across_mentions(resolver, nlp):
+    doc = nlp("Vladimir Putin met Turkish officials. Putin thanked Turkey.")
+    m = resolver.resolve(doc, D)
+    ids = {doc[i].text: a.entity_id for i, a in m.by_head.items()}
+    assert ids["Putin"] == "person:vladimir-putin"
+    assert ids["Turkey"] == "country:TUR"
+    assert ids["officials"] is None

@@ -205,7 +205,7 @@ class ActorResolver:
         if (actor is None or not actor.code) and len(doc) <= 4 and all(t.text[:1].isupper() for t in doc if t.is_alpha):
             known = self.dictionary.by_surname(doc[-1].text, date) if len(doc) == 1 else None
             if known is not None:
-                actor = self._make(known.code, text, known.name, doc[:], "dictionary:surname")
+                actor = self._make(known.code, text, known.name, doc[:], "dictionary:surname", known)
             else:
                 country = city_country(text)
                 if country:
@@ -278,11 +278,12 @@ class ActorResolver:
                 code, how = code + sector, how + "+role"  # "the EU legislature", "president of the European Council"
             if former and e.kind not in _COUNTRY_KINDS:
                 code, how = split_code(code)[0] + "ELI", how + "+former"
-            return self._make(code, text, e.name, phrase, how)
+            return self._make(code, text, e.name, phrase, how, e)
         if countries:
             country = countries[0].country
             return self._make(country + (sector or ""), text, countries[0].name, phrase,
-                              "dictionary:" + countries[0].kind + ("+role" if sector else ""))
+                              "dictionary:" + countries[0].kind + ("+role" if sector else ""),
+                              None if sector else countries[0])
         ner = [s for s, e in parts if e is None]
         if not ner:
             return None
@@ -290,19 +291,19 @@ class ActorResolver:
         if span.label_ == "PERSON" or (len(span) == 1 and span.label_ == "ORG"):
             known = self.dictionary.by_surname(span[-1].text, self._date)
             if known is not None and (len(span) == 1 or known.name.lower() == span.text.lower()):
-                return self._make(known.code, text, known.name, phrase, "dictionary:surname")
+                return self._make(known.code, text, known.name, phrase, "dictionary:surname", known)
         if span.label_ in ("PERSON", "ORG"):
             code = (_UNKNOWN + sector) if sector else None
             return self._make(code, text, span.text, phrase, "ner:" + span.label_.lower() + ("+role" if sector else ""))
         return None
 
     @staticmethod
-    def _make(code: str | None, text: str, name: str, phrase: Span, how: str) -> Actor:
+    def _make(code: str | None, text: str, name: str, phrase: Span, how: str, entry: Entry | None = None) -> Actor:
         country, sector = split_code(code) if code else (None, None)
         if country == _UNKNOWN:
             country = None
         return Actor(code=code, text=text, country=country, sector=sector, name=name,
-                     start=phrase.start_char, end=phrase.end_char, how=how)
+                     start=phrase.start_char, end=phrase.end_char, how=how, entity_id=entity_id(entry))
 
     # ---- back-references ----------------------------------------------------
     def _surnames(self, doc: Doc, mentions: Mentions) -> None:
@@ -390,6 +391,16 @@ class ActorResolver:
             prior = people[k - 1][1]
             mentions.by_head[tok.i] = replace(prior, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                               how="pronoun")
+
+
+def entity_id(entry: Entry | None) -> str | None:
+    """A stable identifier of a dictionary actor: 'country:RUS', 'person:vladimir-putin', 'igo:nato'."""
+    if entry is None:
+        return None
+    if entry.kind in _COUNTRY_KINDS:
+        return "country:" + entry.country
+    slug = "-".join("".join(c if c.isalnum() else " " for c in entry.name.lower()).split())
+    return f"{entry.kind}:{slug}"
 
 
 def alias_patterns(nlp: Language, aliases: list[str]) -> list[Doc]:
