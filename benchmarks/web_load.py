@@ -193,8 +193,8 @@ def main() -> None:
         server.wait(timeout=15)
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
-    meta = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "commit": commit,
+                            text=True, check=False).stdout.strip()
+    meta = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "commit": commit,
             "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python "
                        f"{platform.python_version()}",
             "server": "eventwire serve --read-only (uvicorn, 1 process), SQLite file",
@@ -204,9 +204,9 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "web_load.json").write_text(json.dumps({**meta, "results": results}, indent=2) + "\n")
     lines = [f"# Web API load test ({meta['date']}, commit {commit})", "",
-             f"{meta['machine']}; {meta['server']} with {counts['events']:,} synthetic events in "
-             f"{counts['articles']:,} articles; client: httpx, {c} concurrent connections, all on 127.0.0.1. "
-             f"Produced by `benchmarks/web_load.py`.", "",
+             (f"{meta['machine']}; {meta['server']} with {counts['events']:,} synthetic events in "
+              f"{counts['articles']:,} articles; client: httpx, {c} concurrent connections, all on 127.0.0.1. "
+              f"Produced by `benchmarks/web_load.py`."), "",
              "| scenario | requests | concurrency | p50 ms | p95 ms | p99 ms | max ms | req/s | statuses |",
              "|---|---|---|---|---|---|---|---|---|"]
     for r in results:

@@ -7,18 +7,18 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
+from test_store_support import store_url  # noqa: F401  (fixture: SQLite, and PostgreSQL when configured)
+from test_web_support import TOKEN, assert_error_shape, fill
 
-from eventwire.store import Store  # noqa: E402
-from eventwire.web import WebSettings, create_app  # noqa: E402
-from test_store_support import store_url  # noqa: E402,F401  (fixture: SQLite, and PostgreSQL when configured)
-from test_web_support import TOKEN, assert_error_shape, fill  # noqa: E402
+from eventwire.store import Store
+from eventwire.web import WebSettings, create_app
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture
-def db(store_url):
+def db(store_url):  # noqa: F811 (the fixture imported above)
     """The test database on SQLite and, when EVENTWIRE_TEST_PG_URL is set, on PostgreSQL."""
     with Store(store_url) as store:
         fill(store)

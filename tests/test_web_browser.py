@@ -23,13 +23,13 @@ pytestmark = [
 webdriver = pytest.importorskip("selenium.webdriver")
 uvicorn = pytest.importorskip("uvicorn")
 
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+from test_web_support import TOKEN, fill
 
-from eventwire.store import Store  # noqa: E402
-from eventwire.web import WebSettings, create_app  # noqa: E402
-from test_web_support import TOKEN, fill  # noqa: E402
+from eventwire.store import Store
+from eventwire.web import WebSettings, create_app
 
 
 def _free_port() -> int:

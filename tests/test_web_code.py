@@ -6,11 +6,11 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
+from test_web_support import TOKEN, assert_error_shape, fill
 
-from eventwire.store import Store  # noqa: E402
-from eventwire.web import WebSettings, create_app  # noqa: E402
-from test_web_support import TOKEN, assert_error_shape, fill  # noqa: E402
+from eventwire.store import Store
+from eventwire.web import WebSettings, create_app
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 TEXT = "Turkey condemned Israel on Monday. Russia and China met in Beijing."

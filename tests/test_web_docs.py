@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from eventwire.store import Store  # noqa: E402
-from eventwire.web import WebSettings, create_app  # noqa: E402
+from eventwire.store import Store
+from eventwire.web import WebSettings, create_app
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 HTTP_MD = (DOCS / "http-api.md").read_text(encoding="utf-8")

@@ -7,11 +7,11 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
 
-from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis import HealthCheck, settings
+from test_web_support import TOKEN, fill
 
-from eventwire.store import Store  # noqa: E402
-from eventwire.web import WebSettings, create_app  # noqa: E402
-from test_web_support import TOKEN, fill  # noqa: E402
+from eventwire.store import Store
+from eventwire.web import WebSettings, create_app
 
 pytestmark = pytest.mark.slow  # POST /api/code runs the real pipeline on generated text
 

@@ -10,11 +10,11 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
+from test_web_support import fill
 
-from eventwire.store import Store  # noqa: E402
-from eventwire.web import WebSettings, create_app  # noqa: E402
-from test_web_support import fill  # noqa: E402
+from eventwire.store import Store
+from eventwire.web import WebSettings, create_app
 
 HTML = {"Accept": "text/html"}
 
@@ -58,7 +58,7 @@ def test_web_page_search_bad_filter_is_an_html_error(client):
 def test_web_page_event_highlights_sentence_and_explains(client):
     eid = client.get("/api/events", params={"cameo": "111"}).json()["events"][0]["id"]
     page = client.get(f"/events/{eid}").text
-    mark = re.search(r'<mark id="highlight" class="event-sentence">(.*?)</mark>', page, re.S).group(1)
+    mark = re.search(r'<mark id="highlight" class="event-sentence">(.*?)</mark>', page, re.DOTALL).group(1)
     assert re.sub(r"<[^>]+>", "", mark) == "Russia condemned the United States."
     assert '<span class="actor-source">Russia</span>' in mark
     assert '<span class="actor-target">the United States</span>' in mark

@@ -70,8 +70,8 @@ def demo_cli(
     db: str = typer.Option(None, "--db", help="Where to build the demo database (default: a temporary file)."),
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port", min=1, max=65535),
-    examples: Path = typer.Option(None, "--examples", help="Folder with index.json and articles (default: "
-                                  "the repository's examples/)."),
+    examples: str = typer.Option(None, "--examples", help="Folder with index.json and articles (default: "
+                                 "the repository's examples/)."),
     build_only: bool = typer.Option(False, "--build-only", help="Build the database and exit without serving."),
 ) -> None:
     """Build a small database from the bundled example articles and serve the web UI over it.
@@ -84,7 +84,7 @@ def demo_cli(
     if db is None:
         db = str(Path(tempfile.mkdtemp(prefix="eventwire-demo-")) / "demo.db")
     err(f"building the demo database {db} from the example articles ...")
-    counts = build_demo_db(db, examples, default_coder())
+    counts = build_demo_db(db, Path(examples) if examples else None, default_coder())
     err(f"{counts['articles']} articles, {counts['events']} events")
     if build_only:
         return

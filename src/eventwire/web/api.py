@@ -196,5 +196,5 @@ async def code(request: Request, body: CodeRequest) -> FastJSON:
     timeout = request.app.state.settings.request_timeout
     try:
         return await asyncio.wait_for(asyncio.to_thread(_code, request, body), timeout=timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise ApiError(504, f"coding took longer than {timeout:g} s; post a shorter text") from None

@@ -88,6 +88,6 @@ class LimitsMiddleware:
         except _BodyTooLarge:
             if not started:
                 await _send_error(send, 413, f"the request body is larger than {self.max_body_bytes:,} bytes")
-        except asyncio.TimeoutError:
+        except TimeoutError:
             if not started:
                 await _send_error(send, 504, f"the request took longer than {self.timeout:g} s and was stopped")

@@ -4,14 +4,14 @@ the "code this text" page fetch the JSON API from small local scripts (static/ap
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..model import MODALITIES
-from ..store import EventFilter
+from ..store import EventFilter, Store
 from . import queries
 from .api import get_store
 from .app import require_read
@@ -60,7 +60,7 @@ def form_filter(params: Any) -> tuple[EventFilter, dict[str, Any]]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, store: Any = Depends(get_store)) -> Response:
+def search_page(request: Request, store: Annotated[Store, Depends(get_store)]) -> Response:
     flt, form = form_filter(request.query_params)
     sort = form["sort"] if form["sort"] in {k for s in queries.SORTS for k in (s, "-" + s)} else "-date"
     try:
@@ -70,7 +70,7 @@ def search_page(request: Request, store: Any = Depends(get_store)) -> Response:
     page = queries.search_events(store, flt, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE, sort=sort)
     base = [(k, v) for k, v in request.query_params.multi_items() if k != "page" and v]
     pages = max(1, -(-page.total // PAGE_SIZE))
-    link = lambda n: "/?" + urlencode(base + [("page", str(n))])  # noqa: E731
+    link = lambda n: "/?" + urlencode(base + [("page", str(n))])
     return _render(request, "search.html", form=form, page=page, page_no=page_no, pages=pages,
                    prev_link=link(page_no - 1) if page_no > 1 else None,
                    next_link=link(page_no + 1) if page_no < pages else None, stats=queries.stats(store),
@@ -101,7 +101,7 @@ def highlight_segments(text: str, start: int, end: int, spans: list[tuple[int, i
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: str, store: Any = Depends(get_store)) -> Response:
+def event_page(request: Request, event_id: str, store: Annotated[Store, Depends(get_store)]) -> Response:
     record = queries.get_event(store, event_id)
     if record is None:
         raise ApiError(404, f"no event with id {event_id!r}")
