@@ -43,6 +43,10 @@ def test_store_cli_ingest_query_export(run_cli, store_url, batch, tmp_path):
     assert runs[0]["command"].startswith("eventwire ingest ") and "--db" in runs[0]["command"]
     assert not password or (f":{password}@" not in runs[0]["command"] and ":***@" in runs[0]["command"])
     assert [f["line"] for f in failures] == [4, 4]
+    code, out, _ = run_cli("query", "--db", store_url, "--failures", "--format", "jsonl")
+    assert [json.loads(x)["line"] for x in out.splitlines()] == [4, 4]
+    code, out, _ = run_cli("query", "--db", store_url, "--runs", "--format", "csv")
+    assert [r["articles_coded"] for r in csv.DictReader(io.StringIO(out))] == ["3", "0"]
 
     code, out, err = run_cli("query", "--db", store_url, "--actor", "USA", "--format", "jsonl")
     assert code == 0, err

@@ -95,6 +95,8 @@ def query_cli(
     dyad: bool = typer.Option(False, "--dyad", help="With --count-by: count per source→target dyad too."),
     fmt: str = typer.Option("table", "--format", "-f", help="Output: table, jsonl or csv."),
     limit: int = typer.Option(None, "--limit", "-n", min=0, help="At most this many events."),
+    failures: bool = typer.Option(False, "--failures", help="List the records ingest could not store instead."),
+    runs: bool = typer.Option(False, "--runs", help="List the coding runs (versions, counts) instead."),
 ) -> None:
     """Select stored events (or count them per day/week/month); the database is opened read-only.
 
@@ -111,6 +113,13 @@ def query_cli(
     flt = EventFilter(actor=actor, role=role, source=source, target=target, country=country, cameo=cameo,
                       plover=plover, quad_class=quad, modality=modality, since=since, until=until, text=text)
     with Store(db, read_only=True) as store:
+        if failures or runs:
+            rows = store.failures() if failures else store.runs()
+            rows = [{k: (v.isoformat(timespec="seconds") if hasattr(v, "isoformat") else v) for k, v in r.items()}
+                    for r in rows]
+            _write_rows(rows[-limit:] if limit else rows, fmt)
+            err(f"{len(rows)} {'failure' if failures else 'run'}(s)")
+            return
         if count_by:
             rows = counts(store, count_by, flt, dyad=dyad)
             _write_rows(rows[:limit] if limit is not None else rows, fmt)
@@ -131,10 +140,11 @@ def _write_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         writer.writerows(rows)
     elif rows:
         keys = list(rows[0])
-        widths = {k: max(len(k), *(len(str(r[k])) for r in rows)) for k in keys}
+        cells = [{k: "-" if r[k] is None else str(r[k]) for k in keys} for r in rows]
+        widths = {k: max(len(k), *(len(c[k]) for c in cells)) for k in keys}
         out.write("  ".join(k.upper().ljust(widths[k]) for k in keys).rstrip() + "\n")
-        for row in rows:
-            out.write("  ".join(str(row[k]).ljust(widths[k]) for k in keys).rstrip() + "\n")
+        for c in cells:
+            out.write("  ".join(c[k].ljust(widths[k]) for k in keys).rstrip() + "\n")
 
 
 @app.command("export")
