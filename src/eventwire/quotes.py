@@ -306,7 +306,10 @@ class QuoteFinder:
         comp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i != verb.i]
         if comp:
             c = max(comp, key=lambda t: len(list(t.subtree)))
-            toks = list(c.subtree)
+            cut = {t.i for a in c.subtree if a.lower_ == "according" for t in a.subtree}
+            toks = [t for t in c.subtree if t.i not in cut]
+            while toks and toks[-1].is_punct:
+                toks.pop()
             if len(toks) < 3:
                 return None
             return toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -341,6 +344,10 @@ class QuoteFinder:
         obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         if obj is None:
             return None
+        for t in sent:  # "Peskov said ..., according to Interfax": Interfax is the channel of Peskov's quote
+            if t.i != tok.i and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech_verbs and \
+                    self._subject(t) is not None and self._content(t) is not None:
+                return None
         src = _phrase(obj)
         phrase_start = tok.i
         phrase_end = max(src.end, obj.right_edge.i + 1)
