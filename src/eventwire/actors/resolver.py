@@ -216,6 +216,12 @@ class ActorResolver:
                 countries = [e for _, _, e in mentions.spans if e.kind in _COUNTRY_KINDS]
                 code = (countries[0].country if countries else _UNKNOWN) + sector
                 actor = self._make(code, text, text, doc[:], "role:phrase")
+        elif actor.sector is None and actor.country and not actor.how.startswith(("dictionary:person", "dictionary:igo",
+                                                                                   "dictionary:armed-group")):
+            covered = {i for s, e, _ in mentions.spans for i in range(s, e)}
+            sector, _ = self.role_of([t for t in doc if t.i not in covered], doc[-1])
+            if sector:  # "Burkina Faso's displaced": a role word the parse did not attach
+                actor = self._make(actor.country + sector, text, actor.name or text, doc[:], actor.how + "+role")
         if context and (actor is None or actor.country is None):
             ctx = self.resolve_phrase(context, date)
             if ctx is not None and ctx.country:
