@@ -57,6 +57,7 @@ def main(path: Path) -> None:
         "parse_seconds": round(parse_s, 1),
         "link_ms_per_article_by_position": buckets,
     }
+    result["link_ms_per_article_scaling"] = scaling(corpus, parsed, nlp)
     out = ROOT / "benchmarks" / "results" / "stories_ecbplus.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=1))
@@ -66,6 +67,26 @@ def main(path: Path) -> None:
               f"CoNLL {s['conll_f1']:.3f}  no-singletons {s['without_singletons']['conll_f1']:.3f}  "
               f"xdoc F1 {s['cross_doc_links']['f1']:.3f}")
     print("stories:", result["document_clusters"], "link ms/article:", buckets)
+    print("scaling:", result["link_ms_per_article_scaling"])
+
+
+def scaling(corpus, parsed, nlp, copies: int = 8) -> dict[str, float]:
+    """Link the corpus ``copies`` times under new ids (a store growing to copies × 576 articles);
+    mean ms per article in each pass. Parsing is excluded (done once, reused)."""
+    from dataclasses import replace
+
+    from eventwire.stories.linker import EventLinker
+
+    linker = EventLinker(nlp)
+    out = {}
+    for k in range(copies):
+        t = time.perf_counter()
+        for d in corpus.documents:
+            ms = tuple(replace(m, id=f"{k}/{m.id}", doc_id=f"{k}/{d.id}") for m in d.mentions)
+            linker.add(replace(d, id=f"{k}/{d.id}", mentions=ms), parsed[d.id])
+        n = len(corpus.documents)
+        out[f"articles {k * n + 1}-{(k + 1) * n}"] = round(1000 * (time.perf_counter() - t) / n, 3)
+    return out
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ..model import CodedArticle
     from spacy.tokens import Doc, Span
 
-CONTENT_POS = {"NOUN", "PROPN", "NUM", "VERB", "ADJ"}
+STORY_POS = frozenset({"NOUN", "PROPN", "NUM"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +87,18 @@ class Cluster:
     lemma: str
     mentions: list[Mention] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
-    dates: list[dt.date] = field(default_factory=list)
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
     roots: set[str] = field(default_factory=set)
+
+    def to_dict(self) -> dict[str, Any]:
+        """One row per real event: id, report count, articles, first/last event date, every report."""
+        return {"id": self.id, "story": self.story, "key": self.lemma, "reports": len(self.mentions),
+                "articles": sorted({m.doc_id for m in self.mentions}),
+                "first_date": self.first_date.isoformat() if self.first_date else None,
+                "last_date": self.last_date.isoformat() if self.last_date else None,
+                "mentions": [{"id": m.id, "article": m.doc_id, "trigger": m.trigger, "sentence": m.sentence,
+                              "date": m.date, "actors": list(m.actors), "code": m.code} for m in self.mentions]}
 
 
 def stable_id(prefix: str, seed: str) -> str:
@@ -141,13 +151,17 @@ class EventLinker:
     """Incremental cross-document event linker (see the module docstring)."""
 
     def __init__(self, nlp: "Language", *, story_threshold: float = 0.3, top_terms: int = 20,
-                 max_day_gap: int = 3, reporting: str = "singleton", max_candidates: int = 10) -> None:
+                 max_day_gap: int = 3, reporting: str = "singleton", max_candidates: int = 10,
+                 propn_weight: float = 2.0, content_pos: frozenset[str] = STORY_POS, pronouns: bool = True) -> None:
         self.nlp = nlp
         self.story_threshold = story_threshold
         self.top_terms = top_terms
         self.max_day_gap = max_day_gap
         self.reporting = reporting
         self.max_candidates = max_candidates
+        self.propn_weight = propn_weight
+        self.content_pos = content_pos
+        self.pronouns = pronouns
         self._df: Counter = Counter()
         self._ndocs = 0
         self._stories: dict[str, _Story] = {}
@@ -169,9 +183,16 @@ class EventLinker:
             return {m.id: self._assign[m.id] for m in document.mentions if m.id in self._assign}
         doc = parsed if parsed is not None else self.nlp(document.text)
         story = self._story_for(document, doc)
-        out = {}
-        for m in document.mentions:
+        out: dict[str, str] = {}
+        previous: Mention | None = None
+        for m in sorted(document.mentions, key=lambda x: x.start):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if (self.pronouns and span is not None and len(span) == 1 and span[0].pos_ in ("PRON", "DET")
+                    and previous is not None and m.sentence_index - previous.sentence_index <= 1):
+                # "the quake, which killed …", "he hosted it": an event pronoun joins the mention before it
+                out[m.id] = self._attach(self._clusters[out[previous.id]], m)
+                continue
+            previous = m
             dyad = _countries(m)
             if m.code and len(dyad) == 2:
                 # A coded event with both sides known: the same (CAMEO root, dyad) within max_day_gap days is
@@ -216,10 +237,10 @@ class EventLinker:
         lo = max(offset, 0)
         tf: Counter = Counter()
         for t in doc:
-            if t.idx < lo or t.is_stop or t.is_punct or t.pos_ not in CONTENT_POS or len(t.text) < 2:
+            if t.idx < lo or t.is_stop or t.is_punct or t.pos_ not in self.content_pos or len(t.text) < 2:
                 continue
             key = (t.lemma_ or t.text).lower() if t.pos_ != "PROPN" else t.text.lower()
-            tf[key] += 1
+            tf[key] += self.propn_weight if t.pos_ in ("PROPN", "NUM") else 1
         return tf
 
     def _vector(self, tf: Counter) -> dict[str, float]:
@@ -266,7 +287,8 @@ class EventLinker:
         if countries and c.countries and len(countries & c.countries) < min(2, len(countries), len(c.countries)):
             return False  # both dyads known: they must share both sides (or the one side each knows)
         d = _parse_date(m.date)
-        if d and c.dates and min(abs((d - x).days) for x in c.dates) > self.max_day_gap:
+        if d and c.first_date and c.last_date and not (
+                (c.first_date - d).days <= self.max_day_gap and (d - c.last_date).days <= self.max_day_gap):
             return False
         if m.code and c.roots and m.code[:2] not in c.roots:
             return False
@@ -293,7 +315,8 @@ class EventLinker:
         target.countries |= _countries(m)
         d = _parse_date(m.date)
         if d:
-            target.dates.append(d)
+            target.first_date = min(d, target.first_date or d)
+            target.last_date = max(d, target.last_date or d)
         if m.code:
             target.roots.add(m.code[:2])
         self._assign[m.id] = target.id
