@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, desc, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, desc, func, literal, select, union_all
 
 from ..store import EventFilter, Store
 from ..store import schema as s
@@ -189,14 +189,16 @@ def search_actors(store: Store, prefix: str, limit: int) -> list[dict[str, Any]]
     return (starts + others)[:limit]
 
 
-def _dyad_clause(a: str, b: str | None, directed: bool) -> Any:
-    def side(role: str, value: str) -> Any:
-        return EventFilter(**{role: [value]}).clauses()[0]
+def _side(role: str, value: str) -> Any:
+    return EventFilter(**{role: [value]}).clauses()[0]
 
+
+def _dyad_directions(a: str, b: str | None, directed: bool) -> list[Any]:
+    """One simple WHERE clause per direction: each can use the actor-code indexes (an OR of directions can't)."""
     if b is None:
-        return or_(side("source", a), side("target", a))
-    forward = and_(side("source", a), side("target", b))
-    return forward if directed else or_(forward, and_(side("source", b), side("target", a)))
+        return [_side("source", a), _side("target", a)]
+    forward = and_(_side("source", a), _side("target", b))
+    return [forward] if directed else [forward, and_(_side("source", b), _side("target", a))]
 
 
 def dyad_series(store: Store, a: str, b: str | None, *, period: str, directed: bool,
@@ -204,22 +206,25 @@ def dyad_series(store: Store, a: str, b: str | None, *, period: str, directed: b
     """Events per period split by quad class, with the mean Goldstein intensity; oldest period first.
 
     Every period between the first and the last is present (zero counts included), so charts are honest.
+    Undated events are not counted.
     """
-    clauses = [_dyad_clause(a, b, directed), E.date.is_not(None), *(flt.clauses() if flt else [])]
-    q = (select(E.date, E.quad_class, func.count().label("n"), func.sum(E.goldstein).label("g"),
-                func.count(E.goldstein).label("ng"))
-         .where(*clauses).group_by(E.date, E.quad_class))
-    buckets: dict[str, dict[str, Any]] = defaultdict(lambda: {"counts": [0, 0, 0, 0, 0], "g": 0.0, "ng": 0})
+    extra = flt.clauses() if flt else []
+    rows: dict[str, tuple[str, int | None, float | None]] = {}
     with store.engine.connect() as conn:
-        for row in conn.execute(q):
-            try:
-                key = period_start(row.date, period)
-            except ValueError:
-                continue
-            b_ = buckets[key]
-            b_["counts"][row.quad_class if row.quad_class in (1, 2, 3, 4) else 0] += int(row.n)
-            b_["g"] += float(row.g or 0.0)
-            b_["ng"] += int(row.ng or 0)
+        for clause in _dyad_directions(a, b, directed):
+            q = select(E.id, E.date, E.quad_class, E.goldstein).where(clause, *extra)
+            rows.update((r.id, (r.date, r.quad_class, r.goldstein)) for r in conn.execute(q) if r.date)
+    buckets: dict[str, dict[str, Any]] = defaultdict(lambda: {"counts": [0, 0, 0, 0, 0], "g": 0.0, "ng": 0})
+    for date, quad, goldstein in rows.values():
+        try:
+            key = period_start(date, period)
+        except ValueError:
+            continue
+        b_ = buckets[key]
+        b_["counts"][quad if quad in (1, 2, 3, 4) else 0] += 1
+        if goldstein is not None:
+            b_["g"] += float(goldstein)
+            b_["ng"] += 1
     series = []
     for key in _all_periods(sorted(buckets), period):
         b_ = buckets.get(key) or {"counts": [0, 0, 0, 0, 0], "g": 0.0, "ng": 0}
