@@ -120,3 +120,13 @@ def test_coder_takes_a_dictionary(tmp_path, nlp):
     doc = nlp("The Zorglub Corps shelled the town.")
     actors = [a.code for a in coder.actors.resolve(doc, None).by_head.values()]
     assert "FRAMIL" in actors
+
+
+def test_every_code_has_a_readable_name():
+    from eventwire.actors.codes import describe
+
+    assert describe("USAGOV") == "United States: government"
+    assert describe("---MIL") == "unknown country: military"
+    assert describe("NATO") == "North Atlantic Treaty Organization"
+    assert describe("XKXGOV") == "Kosovo: government"
+    assert describe(None) == "unknown actor"

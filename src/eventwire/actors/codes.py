@@ -96,7 +96,11 @@ def describe(code: str | None) -> str:
     import pycountry
 
     country, sector = split_code(code)
-    if country in ORGANISATIONS:
+    if country == "---":
+        base = "unknown country"
+    elif country == "XKX":
+        base = "Kosovo"
+    elif country in ORGANISATIONS:
         base = ORGANISATIONS[country]
     else:
         rec = pycountry.countries.get(alpha_3=country)
