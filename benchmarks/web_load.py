@@ -153,6 +153,7 @@ def main() -> None:
     if args.requests > 20_000 or args.concurrency > 64:
         sys.exit("refusing: keep the load test bounded (at most 20,000 requests, 64 concurrent)")
 
+    load_before = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="eventwire-web-load-"))
     db = str(work / "load.db")
     t0 = time.perf_counter()
@@ -198,21 +199,27 @@ def main() -> None:
             "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python "
                        f"{platform.python_version()}",
             "server": "eventwire serve --read-only (uvicorn, 1 process), SQLite file",
-            "database": {"events": counts["events"], "articles": counts["articles"]}}
+            "database": {"events": counts["events"], "articles": counts["articles"]},
+            "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)}}
     if args.no_write:
         return
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "web_load.json").write_text(json.dumps({**meta, "results": results}, indent=2) + "\n")
-    lines = [f"# Web API load test ({meta['date']}, commit {commit})", "",
+    load = meta["load_average_1min"]
+    lines = [f"## Run of {meta['date']}, commit {commit}", "",
              (f"{meta['machine']}; {meta['server']} with {counts['events']:,} synthetic events in "
               f"{counts['articles']:,} articles; client: httpx, {c} concurrent connections, all on 127.0.0.1. "
-              f"Produced by `benchmarks/web_load.py`."), "",
+              f"Machine load average (1 min) {load['before']} before, {load['after']} after: other jobs share "
+              f"these CPUs, so compare runs with that in mind."), "",
              "| scenario | requests | concurrency | p50 ms | p95 ms | p99 ms | max ms | req/s | statuses |",
              "|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         lines.append(f"| {r['scenario']} (`{r['path']}`) | {r['requests']} | {r['concurrency']} | {r['p50_ms']} | "
                      f"{r['p95_ms']} | {r['p99_ms']} | {r['max_ms']} | {r['throughput_rps']} | {r['statuses']} |")
-    (RESULTS / "web_load.md").write_text("\n".join(lines) + "\n")
+    md = RESULTS / "web_load.md"
+    header = "# Web API load tests (`benchmarks/web_load.py`), newest first\n\n"
+    previous = md.read_text().removeprefix(header) if md.exists() else ""
+    md.write_text(header + "\n".join(lines) + "\n\n" + previous)
     print(f"wrote {RESULTS / 'web_load.md'}")
 
 

@@ -156,3 +156,22 @@ def test_web_demo_database_from_examples(tmp_path, coder):
     assert counts["articles"] == len(arts) and counts["events"] >= 20
     again = build_demo_db(db, coder=coder)  # idempotent: a second run adds a run record, nothing else
     assert {k: v for k, v in again.items() if k != "runs"} == {k: v for k, v in counts.items() if k != "runs"}
+
+
+def test_web_page_event_links_only_http_sources(tmp_path):
+    import datetime as dt
+
+    from eventwire.model import Actor, Article, CodedArticle, Event, Sentence
+
+    path = str(tmp_path / "url.db")
+    text = "Turkey condemned Israel."
+    event = Event(article_id="evil", sentence_index=0, sentence=text, source=Actor("TUR", "Turkey", start=0, end=6),
+                  target=Actor("ISR", "Israel", start=17, end=23), cameo="111")
+    with Store(path) as store:
+        run = store.start_run({}, "test")
+        store.save(CodedArticle(Article(text, dt.date(2025, 1, 10), id="evil", url="javascript:alert(1)"), text,
+                                (Sentence(0, text, 0, len(text)),), (event,)), run)
+    app = create_app(path, WebSettings())
+    page = TestClient(app).get(f"/events/{event.id}").text
+    app.state.store.close()
+    assert "javascript:" not in page and 'id="highlight"' in page
