@@ -52,6 +52,7 @@ defend back endorse favor favour threaten warn seek ask request suggest recommen
 _NAMING_VERBS = frozenset("call describe label dub brand refer term mock praise blast slam criticize".split())
 _SPEAKER_COLON = re.compile(r"^[\"\u201c\u201d]?((?:[A-Z][\w.'\u2019-]*)(?: [A-Z][\w.'\u2019-]*){0,3}): +\S")
 _DASH_SPEAKER = re.compile(r"^[\s\u00a0]*[\u2015\u2014\u2013-][\s\u00a0]*([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})")
+_CORE_SPEECH = frozenset("say tell add state write explain insist claim argue note ask reply respond".split())
 _CHANNEL_WORDS = frozenset("agency news newspaper television tv radio channel media press outlet network "
                            "broadcaster daily paper magazine website".split())
 _PRONOUNS = frozenset("he she they i we it you".split())
@@ -177,8 +178,17 @@ class QuoteFinder:
                 if not outside(tok):
                     continue
                 cue = self._cue(tok, naming=True)
+                if cue is not None and cue.speaker is not None and not outside(cue.speaker.root):
+                    # the parser took words of the quote for the subject: "“My reaction ...,” said Dean"
+                    cue = _Cue(cue.verb, self._after_verb(cue.verb, outside), cue.channel)
+                if cue is not None and cue.speaker is None:
+                    cue = _Cue(cue.verb, self._after_verb(cue.verb, outside), cue.channel)
                 if cue is not None:
                     dist = min(abs(tok.idx - qs.start), abs(tok.idx - qs.end)) + (1000 if cue.speaker is None else 0)
+                    if tok.lemma_.lower() not in _CORE_SPEECH:
+                        dist += 120  # "said" beats a nearer "called"/"described"
+                    if cue.speaker is not None and cue.speaker.root.pos_ == "PRON":
+                        dist += 10
                     candidates.append((dist, cue))
         if candidates:
             return min(candidates, key=lambda c: c[0])[1]
@@ -233,6 +243,22 @@ class QuoteFinder:
         if subj.lower_ in ("it", "there", "this", "that", "which", "who") or subj.ent_type_ in ("TIME", "DATE"):
             return None
         return _phrase(subj)
+
+    @staticmethod
+    def _after_verb(verb: "Token", outside: "object") -> "Span | None":
+        """The speaker of an inverted cue ("..., said James Acton, a physicist"): a name right after the verb."""
+        doc = verb.doc
+        for tok in doc[verb.i + 1:min(len(doc), verb.i + 4)]:
+            if tok.is_punct:
+                break
+            if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG"):
+                head = tok
+                while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN":
+                    head = head.head
+                if not outside(head):  # type: ignore[operator]
+                    return None
+                return _phrase(head)
+        return None
 
     @staticmethod
     def _channel(verb: "Token", speaker: "Span | None") -> str | None:
