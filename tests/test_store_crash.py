@@ -63,7 +63,7 @@ def test_store_kill_mid_transaction_then_rerun(store_url):
 
 
 @pytest.mark.slow
-def test_store_cli_ingest_killed_then_rerun(store_url, tmp_path, coder):
+def test_store_cli_ingest_killed_then_rerun(store_url, tmp_path, coder, run_cli):
     """The real command, coding with the real model, killed with SIGKILL once a few articles are stored."""
     texts = [
         "Russian forces attacked Ukrainian positions near Kharkiv on Monday.",
@@ -71,7 +71,7 @@ def test_store_cli_ingest_killed_then_rerun(store_url, tmp_path, coder):
         "China accused the United States of interfering in its internal affairs.",
         "Protesters clashed with police in Nairobi after the election.",
     ]
-    n = 60
+    n = 30
     batch = tmp_path / "batch.jsonl"
     with batch.open("w") as fh:
         for i in range(n):
@@ -98,9 +98,9 @@ def test_store_cli_ingest_killed_then_rerun(store_url, tmp_path, coder):
     with Store(store_url, read_only=True) as ro:
         before = ro.counts()["articles"]
     assert 3 <= before < n
-    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-    assert rerun.returncode == 0, rerun.stderr
-    assert f"{n - before} article(s) coded" in rerun.stderr and f"{before} unchanged" in rerun.stderr
+    code, _, err = run_cli(*cmd[3:])  # the same command again, in-process (the model is already loaded)
+    assert code == 0, err
+    assert f"{n - before} article(s) coded" in err and f"{before} unchanged" in err
     import datetime as dt
 
     from eventwire.model import Article
