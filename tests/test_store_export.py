@@ -61,10 +61,13 @@ def test_store_export_plover_json(filled, tmp_path):
     export(store, "plover", tmp_path / "e.json")
     records = json.loads((tmp_path / "e.json").read_text())
     first = records[0]
-    assert {"id", "date", "event", "mode", "context", "actor", "recipient", "location", "cite_info"} <= set(first)
-    assert first["event"] == "ASSAULT" and first["actor"]["code"] == "RUSMIL" and first["recipient"]["code"] == "UKR"
+    assert {"id", "date", "event", "mode", "context", "actor", "recipient", "location", "text", "event_text",
+            "cite_info"} <= set(first)
+    assert first["event"] == "ASSAULT" and first["event_text"] == "x" and first["text"] == EVENTS[0].sentence
+    assert [a["code"] for a in first["actor"]] == ["RUSMIL"] and [a["code"] for a in first["recipient"]] == ["UKR"]
+    assert first["actor"][0]["text_info"] == {"start": 0, "end": len("Russian forces")}
     assert first["location"]["name"] == "Kharkiv" and first["cite_info"]["url"] == "https://example.org/a1"
-    assert records[1]["mode"] == "demanded" and records[1]["recipient"] is None
+    assert records[1]["mode"] == "demanded" and records[1]["recipient"] == []
 
 
 def test_store_export_cameo_tsv(filled, tmp_path):

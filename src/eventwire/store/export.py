@@ -111,13 +111,15 @@ def plover_record(event: Event, meta: dict[str, Any], provenance: dict[str, str]
         "event": event.plover,
         "mode": "" if event.modality == "asserted" else event.modality,
         "context": [],
-        "actor": _plover_entity(event.source),
-        "recipient": _plover_entity(event.target),
+        "actor": [_plover_entity(event.source)] if event.source else [],  # lists: PLOVER allows compound actors
+        "recipient": [_plover_entity(event.target)] if event.target else [],
         "location": None if place is None else {
             "name": place.name, "country": place.country, "lat": place.lat, "long": place.lon,
             "feature": place.feature},
-        "event_text": event.sentence,
-        "text_info": {"sentence_index": event.sentence_index, "trigger": event.trigger},
+        "event_text": event.trigger,
+        "text": event.sentence,
+        "text_info": {"sentence_index": event.sentence_index},
+        "language": "en",
         "cite_info": {
             "url": meta.get("url"), "publication": meta.get("publication"), "headline": meta.get("title"),
             "story_date": meta.get("story_date"), "story_id": event.article_id,
