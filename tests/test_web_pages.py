@@ -158,15 +158,16 @@ def test_web_demo_database_from_examples(tmp_path, coder):
     assert {k: v for k, v in again.items() if k != "runs"} == {k: v for k, v in counts.items() if k != "runs"}
 
 
-def test_web_page_event_links_only_http_sources(tmp_path):
+def test_web_page_event_place_and_only_http_source_links(tmp_path):
     import datetime as dt
 
-    from eventwire.model import Actor, Article, CodedArticle, Event, Sentence
+    from eventwire.model import Actor, Article, CodedArticle, Event, Place, Sentence
 
     path = str(tmp_path / "url.db")
     text = "Turkey condemned Israel."
     event = Event(article_id="evil", sentence_index=0, sentence=text, source=Actor("TUR", "Turkey", start=0, end=6),
-                  target=Actor("ISR", "Israel", start=17, end=23), cameo="111")
+                  target=Actor("ISR", "Israel", start=17, end=23), cameo="111",
+                  place=Place("Ankara", "TUR", how="gazetteer"))
     with Store(path) as store:
         run = store.start_run({}, "test")
         store.save(CodedArticle(Article(text, dt.date(2025, 1, 10), id="evil", url="javascript:alert(1)"), text,
@@ -175,3 +176,4 @@ def test_web_page_event_links_only_http_sources(tmp_path):
     page = TestClient(app).get(f"/events/{event.id}").text
     app.state.store.close()
     assert "javascript:" not in page and 'id="highlight"' in page
+    assert "Ankara (TUR)" in page and "found by gazetteer" in page
