@@ -29,13 +29,14 @@ INTENT_HEADS = {"want", "plan", "intend", "hope", "seek", "agree", "prepare", "a
 DEMAND_HEADS = {"demand", "urge", "call", "insist", "ask", "press", "push", "request", "appeal"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should"}
 FUTURE_AUX = {"will", "shall", "'ll"}
-TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "for", "into", "upon")
+TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "for", "into", "upon", "between")
 # Verbs whose subject is also the agent of their event-noun object ("imposed sanctions", "held talks");
 # for other verbs ("rejected the demand") the noun's agent is someone else.
 LIGHT_VERBS = {"make", "issue", "impose", "hold", "have", "announce", "launch", "conduct", "carry", "stage", "renew",
                "extend", "repeat", "reiterate", "put", "level", "file", "deliver", "send", "lodge", "express",
                "escalate", "tighten", "expand", "slap", "approve", "adopt", "introduce", "unveil", "begin", "start",
-               "continue", "resume", "open", "host", "pay", "mount", "wage", "step", "be"}
+               "continue", "resume", "open", "host", "pay", "mount", "wage", "step", "be",
+               "undertake", "organize", "organise", "lead"}
 # Time-like PPs never give a guessed target (places do: PLOVER codes the country where it happened).
 LOCATIVE_PREPS = {"during", "throughout"}
 # Roots whose complement clause is their content, not a separate event (demand, reject, threaten, appeal).
@@ -385,8 +386,10 @@ class EventExtractor:
                     continue  # "imposed sanctions": coded once, on the verb
             if self._is_content(tok, found) or self._is_intent_head(tok, found):
                 continue
-            sources, s_how = self.sources_of(tok, mentions)
-            targets, t_how = self.targets_of(tok, pattern, mentions)
+            # "a mediation mission between X and Y": a compound event noun takes its head noun's arguments
+            anchor = tok.head if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" else tok
+            sources, s_how = self.sources_of(anchor, mentions)
+            targets, t_how = self.targets_of(anchor, pattern, mentions)
             if pattern.role == "target":  # "X faced criticism (from Y)": the subject is on the receiving end
                 targets, t_how = sources, f"{s_how} (pattern role: target)"
                 sources, s_how = self._from_actor(tok, mentions)
@@ -397,7 +400,8 @@ class EventExtractor:
                 better, b_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions, domestic=False)
                 if better:  # "rejected its peacekeeping forces' report": prefer an actor with a country
                     targets, t_how = better, b_how
-            if len(sources) == 1 and not targets and tok.pos_ in ("VERB", "AUX"):
+            light = s_how.startswith("subject of")  # an event noun that is the object of a light verb
+            if len(sources) == 1 and not targets and (tok.pos_ in ("VERB", "AUX") or light):
                 targets, t_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions)
             modality, negated = self.modality_of(tok)
             cameo = self.refine(pattern.cameo, tok, modality)
