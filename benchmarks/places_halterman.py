@@ -29,7 +29,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--countries", action="store_true", help="list resolved places for a hand check")
+    ap.add_argument("--end-to-end", action="store_true",
+                    help="score the full coder: the place of the coded event whose trigger is the gold verb")
     args = ap.parse_args()
+    if args.end_to_end:
+        end_to_end()
+        return
     nlp = load_pipeline()
     finder = place_finder()
     rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
@@ -78,6 +83,36 @@ def main() -> None:
         for item in resolved:
             print("\t".join(str(x) for x in item))
     print(json.dumps(res, indent=1))
+
+
+def end_to_end() -> None:
+    """The full coder on each sentence: is there an event on the gold verb, and is its place right?"""
+    from eventwire.coding import Coder
+    from eventwire.model import Article
+
+    coder = Coder()
+    rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
+    has_event = right = right_coded = 0
+    for row in rows:
+        exp = row["expected"][0]
+        coded = coder.code(Article(text=row["text"], id=row["id"]))
+        span = exp["event_verb_span"]
+        events = [e for e in coded.events if span and e.evidence.get("trigger_start") is None
+                  and e.trigger == row["text"][span[0]:span[1]]]
+        gold_names = exp["locations"]
+        if events:
+            has_event += 1
+        place = next((e.place for e in events if e.place is not None), None)
+        if not gold_names:
+            ok = place is None
+        else:
+            ok = place is not None and any(place.name.lower() in g.lower() or g.lower() in place.name.lower()
+                                           for g in gold_names)
+        right += ok
+        right_coded += ok and bool(events)
+    print(json.dumps({"items": len(rows), "items_with_an_event_on_the_gold_verb": has_event,
+                      "place_right_all_items": round(right / len(rows), 3),
+                      "place_right_items_with_event": round(right_coded / max(has_event, 1), 3)}, indent=1))
 
 
 if __name__ == "__main__":
