@@ -8,7 +8,7 @@ import sys
 from .app import app, run_app
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = ("code", "batch", "evaluate", "info", "store", "serve", "actors", "positions", "quotes")
+COMMAND_MODULES = ("code", "batch", "evaluate", "info", "store", "serve", "actors", "positions", "stories", "quotes")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")

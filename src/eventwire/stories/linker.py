@@ -201,13 +201,14 @@ class EventLinker:
                 if out[m.id] not in self._dyadic[(story, m.code[:2])]:
                     self._dyadic[(story, m.code[:2])].append(out[m.id])
                 continue
-            if m.code:  # one side known: a two-sided event of this story with that side, else by CAMEO root
+            if m.code:  # one side known: a two-sided event of this story with that side, else root + word
                 hit = next((cid for cid in self._dyadic[(story, m.code[:2])] if dyad
                             and self._compatible(self._clusters[cid], m)), None)
                 if hit:
                     out[m.id] = self._attach(self._clusters[hit], m)
                     continue
-                lemma = "cameo:" + m.code[:2]
+                word = head_lemma(span) if span is not None and len(span) else m.trigger.lower()
+                lemma = "cameo:" + m.code[:2] + ":" + word  # "offered" and "visit" are not one event
             else:
                 lemma = head_lemma(span) if span is not None and len(span) else m.trigger.lower()
             out[m.id] = self._link(story, lemma, m)
