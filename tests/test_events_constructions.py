@@ -37,3 +37,12 @@ def test_every_event_explains_itself(case, code_text):
         for key in ("pattern", "pattern_origin", "trigger", "source_rule", "target_rule"):
             assert e.evidence.get(key), key
         assert e.quad_class in (1, 2, 3, 4) and e.goldstein is not None
+
+
+def test_explain_names_pattern_and_rules(code_text):
+    from eventwire.cli.output import explain_event
+
+    (event,) = code_text("Turkey condemned Israel on Monday.", "2024-11-08")
+    text = explain_event(event)
+    assert "verb:condemn" in text and "found as subject" in text and "found as object" in text
+    assert "lexicon]" in text and "modality asserted" in text

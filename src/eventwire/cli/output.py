@@ -72,6 +72,9 @@ def explain_event(e: Event) -> str:
         f"{ev.get('target_rule')}; resolved by {e.target.how if e.target else '-'}",
         f"    date     {e.date} ({e.date_precision}, {e.date_basis}{': ' + e.date_text if e.date_text else ''})",
     ]
+    if ev.get("pattern_comment") or ev.get("pattern_origin"):
+        lines.insert(1, f"    pattern  {ev.get('pattern_comment') or ''} [{ev.get('pattern_origin') or 'eventwire'} lexicon]"
+                        f"; modality {e.modality}")
     if e.attributed_to:
         lines.append(f"    per      {_actor(e.attributed_to)}" + (f" via {e.channel}" if e.channel else ""))
     return "\n".join(lines) + "\n"
