@@ -16,7 +16,7 @@ from .app import app, err
 @app.command("positions")
 def positions_cli(
     paths: list[str] = typer.Argument(None, metavar="FILE...", help="Articles to code (.txt/.html/.jsonl/.csv)."),
-    db: str = typer.Option(None, "--db", help="Read events from an eventwire database instead of (or as well as) files."),
+    db: str = typer.Option(None, "--db", help="Also read the events stored in an eventwire database."),
     actor: str = typer.Option(None, "--actor", "-a", help="Only this actor (code or country prefix, e.g. RUS)."),
     since: str = typer.Option(None, "--since", help="Only positions dated on or after YYYY-MM-DD."),
     issue: str = typer.Option(None, "--issue", help="Only issues like this text (e.g. ceasefire)."),
@@ -79,6 +79,7 @@ def render(shown, everything) -> str:
                 lines.append(f"    {p.date or '????-??-??'}  {p.stance:<8} {p.issue}   [{p.actor_text} · {p.actor}]")
                 if p.responds_to and p.responds_to in by_id:
                     q = by_id[p.responds_to]
-                    lines.append(f"      answers: {q.actor_text} ({q.actor}) {q.stance} \"{q.issue}\" ({q.date}, {q.article_id})")
+                    lines.append(f"      answers: {q.actor_text} ({q.actor}) {q.stance} \"{q.issue}\" "
+                                 f"({q.date}, {q.article_id})")
                 lines.append(f"      evidence [{p.article_id}]: {' '.join(p.sentence.split())}")
     return "\n".join(lines)

@@ -85,8 +85,8 @@ def _stored_documents(db: str):
     from dataclasses import replace
 
     from ..model import Article, CodedArticle, Sentence
-    from ..stories.linker import document_from_coded
     from ..store import Store
+    from ..stories.linker import document_from_coded
 
     by_article = defaultdict(list)
     with Store(db, read_only=True) as store:

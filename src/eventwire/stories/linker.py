@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
     from ..model import CodedArticle
-    from spacy.tokens import Doc, Span
 
 STORY_POS = frozenset({"NOUN", "PROPN", "NUM"})
 

@@ -177,7 +177,8 @@ def issue_key(phrase: str, nlp: "Language | None" = None) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-_STOP = {"along", "over", "about", "a", "an", "the", "of", "to", "from", "in", "on", "at", "for", "and", "or", "its", "their", "his", "her",
+_STOP = {"along", "over", "about", "a", "an", "the", "of", "to", "from", "in", "on", "at", "for", "and", "or",
+         "its", "their", "his", "her",
          "by", "with", "that", "this", "be", "is", "are", "was", "were", "it", "up", "as", "into", "any"}
 
 
