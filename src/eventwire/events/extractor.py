@@ -396,7 +396,9 @@ class EventExtractor:
             if pattern.cameo.startswith("01") and not targets and not (
                     self.code_statements and sources and tok.lemma_.lower() in SPEECH_VERBS):
                 continue  # statements without an addressee are events only when made by a known speaker
-            if sources and targets and not any(_has_country(t) for t in targets) and tok.pos_ in ("VERB", "AUX"):
+            own = sources and targets and all(_own(t, sources) for t in targets)
+            if sources and targets and (own or not any(_has_country(t) for t in targets)) \
+                    and tok.pos_ in ("VERB", "AUX"):
                 better, b_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions, domestic=False)
                 if better:  # "rejected its peacekeeping forces' report": prefer an actor with a country
                     targets, t_how = better, b_how
@@ -503,6 +505,13 @@ def _via(obj: "Token", pred: "Token") -> str:
             return t.head.lower_
         t = t.head
     return ""
+
+
+def _own(target: Actor, sources: list[Actor]) -> bool:
+    """ "offered its troops", "rejected their own forces": a target that is the source's own possession."""
+    first = (target.text or "").split(" ", 1)[0].lower()
+    return first in ("its", "their", "his", "her", "our") and any(
+        s.country and s.country == target.country for s in sources)
 
 
 def _has_country(actor: Actor | None) -> bool:
