@@ -39,6 +39,9 @@ LIGHT_VERBS = {"make", "issue", "impose", "hold", "have", "announce", "launch", 
                "undertake", "organize", "organise", "lead"}
 # Time-like PPs never give a guessed target (places do: PLOVER codes the country where it happened).
 LOCATIVE_PREPS = {"during", "throughout"}
+# "X said/declared/insisted that Y must ...": a demand.
+OBLIGATION_VERBS = {"declare", "announce", "insist", "stress", "say", "tell", "warn", "write", "state", "add"}
+OBLIGATION_AUX = {"must", "should"}
 # Roots whose complement clause is their content, not a separate event (demand, reject, threaten, appeal).
 CONTENT_ROOTS = {"02", "10", "12", "13"}
 # Event types that, with no target in the text, are coded against the source's own country.
@@ -231,6 +234,40 @@ class EventExtractor:
                     return found, f"subject of '{c.text}'"
         return [], "none"
 
+    def obligations(self, sent: "Span", mentions: Mentions) -> list[Candidate]:
+        """ "X said/declared that Y must (should) do Z": X demands Z of Y (CAMEO 10, refined by Z's words).
+
+        The obligation clause is the demand's content, not an event of its own."""
+        out: list[Candidate] = []
+        for verb in sent:
+            if verb.lemma_.lower() not in SPEECH_VERBS | OBLIGATION_VERBS:
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp" or not any(
+                        c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
+                    continue
+                speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                sources = self.actors_at(speaker, mentions)
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                targets = self.actors_at(subj, mentions)
+                if not sources or not targets:
+                    continue
+                pattern = Pattern(verb.lemma_.lower(), "VERB", "", "", "100",
+                                  "reported obligation: 'X said Y must ...' is a demand", origin="eventwire rule")
+                cameo = self.refine("100", clause, "demanded")
+                modality, negated = self.modality_of(verb)
+                for src in sources:
+                    for tgt in targets:
+                        if src.code and src.code == tgt.code:
+                            continue
+                        out.append(Candidate(verb, pattern, src, tgt, cameo, modality, negated, None, {
+                            "pattern": "rule:obligation", "pattern_comment": pattern.comment,
+                            "pattern_origin": "eventwire rule", "trigger": verb.text,
+                            "trigger_index": verb.i - sent.start, "source_rule": "subject (speaker)",
+                            "target_rule": f"subject of '{clause.text}' (must/should)",
+                            "content": clause.text, "content_index": clause.i}))
+        return out
+
     @staticmethod
     def _with_country(actors: list[Actor], how: str, sent: "Span", mentions: Mentions) -> tuple[list[Actor], str]:
         """Agent-only actors ("workers", "riot police") take the sentence's country when exactly one country
@@ -375,9 +412,12 @@ class EventExtractor:
         out: list[Candidate] = []
         found = {tok.i: self.match(tok) for tok in sent}
         reverse_done: set[tuple[str, Actor, Actor]] = set()
+        obligations = self.obligations(sent, mentions)
+        out += obligations
+        content = {c.evidence["content_index"] for c in obligations}
         for tok in sent:
             pattern = found[tok.i]
-            if pattern is None or pattern.blocking:
+            if pattern is None or pattern.blocking or tok.i in content:
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
                 head_pattern = found.get(tok.head.i)
