@@ -67,7 +67,7 @@ def test_web_page_event_highlights_sentence_and_explains(client):
     assert "Russian Federation" in page and "United States" in page  # source/target in words
     assert "CAMEO 111" in page and "verbal conflict" in page
     assert "explicit date" in page and "on Monday" in page
-    assert "We will respond" in page  # the quote of that sentence
+    assert "We will respond" in page and "unidentified speaker" in page  # the quote of that sentence
 
 
 def test_web_page_event_404_html(client):

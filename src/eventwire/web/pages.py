@@ -115,7 +115,11 @@ def event_page(request: Request, event_id: str, store: Annotated[Store, Depends(
             if actor.get("start") is not None and actor.get("end") is not None:
                 spans.append((actor["start"], actor["end"], cls))
         segments = highlight_segments(article["text"], sentence["start"], sentence["end"], spans)
-    quotes = [q for q in article.get("quotes", []) if record["sentence_index"] in q["sentence_indices"]]
+    from .explain import describe
+
+    quotes = [{**q, "speaker": describe(q["speaker_code"]) if q["speaker_code"] else None}
+              for q in article.get("quotes", [])
+              if record["sentence_index"] in q["sentence_indices"] and q["text"] != record.get("quote")]
     others = [e for e in article.get("events", []) if e["id"] != event_id]
     return _render(request, "event.html", event=record, why=explain(record), article=article,
                    segments=segments, quotes=quotes, others=others)
