@@ -54,6 +54,7 @@ def main(path: Path) -> None:
         "document_clusters": linker.story_count(),
         "linker": score_assignment(corpus, linker.assignment()),
         "same_lemma_baseline": score_assignment(corpus, lemma_baseline(corpus.documents, nlp, parsed)),
+        "documents_b3_vs_subtopic": doc_b3(corpus, linker),
         "parse_seconds": round(parse_s, 1),
         "link_ms_per_article_by_position": buckets,
     }
@@ -68,6 +69,19 @@ def main(path: Path) -> None:
               f"xdoc F1 {s['cross_doc_links']['f1']:.3f}")
     print("stories:", result["document_clusters"], "link ms/article:", buckets)
     print("scaling:", result["link_ms_per_article_scaling"])
+
+
+def doc_b3(corpus, linker) -> dict[str, float]:
+    """Stories against the gold subtopics (same seminal event): B³ over documents."""
+    from collections import defaultdict
+
+    from eventwire.stories.metrics import b3
+
+    stories, subtopics = defaultdict(set), defaultdict(set)
+    for d in corpus.documents:
+        stories[linker.story_of(d.id)].add(d.id)
+        subtopics[corpus.subtopic[d.id]].add(d.id)
+    return b3(subtopics.values(), stories.values()).to_dict()
 
 
 def scaling(corpus, parsed, nlp, copies: int = 8) -> dict[str, float]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from .linker import Document, EventLinker, Mention, lemma_baseline
-from .metrics import conll, drop_singletons, link_prf
+from .metrics import b3, conll, drop_singletons, link_prf
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +120,13 @@ def evaluate_corpus(corpus: GoldCorpus, nlp=None, linker: EventLinker | None = N
     for doc in corpus.documents:
         linker.add(doc, parsed[doc.id])
     baseline = lemma_baseline(corpus.documents, nlp, parsed)
+    stories: dict[str, set[str]] = defaultdict(set)
+    subtopics: dict[str, set[str]] = defaultdict(set)
+    for doc in corpus.documents:
+        stories[linker.story_of(doc.id) or doc.id].add(doc.id)
+        subtopics[corpus.subtopic[doc.id]].add(doc.id)
     return {
+        "documents_b3_vs_subtopic": b3(subtopics.values(), stories.values()).to_dict(),
         "linker": score_assignment(corpus, linker.assignment()),
         "same_lemma_baseline": score_assignment(corpus, baseline),
         "documents": len(corpus.documents),
@@ -141,6 +147,7 @@ def evaluate_file(path: str | Path, fmt: str = "table", nlp=None, limit: int | N
         obj["same_lemma_baseline"] = result["same_lemma_baseline"]
         obj["documents"] = result["documents"]
         obj["document_clusters"] = result["document_clusters"]
+        obj["documents_b3_vs_subtopic"] = result["documents_b3_vs_subtopic"]
         return json.dumps(obj, indent=1)
     return to_table(result)
 
@@ -155,4 +162,8 @@ def to_table(result: dict[str, Any]) -> str:
         rows.append(f"{name:<22}{s['muc']['f1']:>8.3f}{s['b3']['f1']:>8.3f}{s['ceafe']['f1']:>8.3f}"
                     f"{s['conll_f1']:>8.3f}   {s['without_singletons']['conll_f1']:>9.3f}  "
                     f"{x['precision']:.3f}/{x['recall']:.3f}/{x['f1']:.3f}")
+    d = result["documents_b3_vs_subtopic"]
+    rows.append("")
+    rows.append(f"stories vs gold subtopics (same seminal event), document B3: P {d['precision']:.3f} "
+                f"R {d['recall']:.3f} F1 {d['f1']:.3f}")
     return "\n".join(rows)
