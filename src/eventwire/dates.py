@@ -625,6 +625,8 @@ def _sub_expressions(span: "Span", pub: dt.date | None) -> list[tuple["Span", Da
 
 def temporal_expressions(doc: "Doc", pub: dt.date | None) -> list[tuple["Span", DateResolution]]:
     """Every DATE expression of ``doc`` that resolves, with its resolution (spaCy DATE spans plus 'now'-words)."""
+    from .quotes import sentence_of
+
     out: list[tuple["Span", DateResolution]] = []
     taken: set[int] = set()
     for ent in doc.ents:
@@ -632,7 +634,7 @@ def temporal_expressions(doc: "Doc", pub: dt.date | None) -> list[tuple["Span", 
             continue
         res = resolve_expression(ent.text, pub, future=is_future_clause(ent.root), past=is_past_clause(ent.root))
         if res is not None and pub is not None and res.precision == "year" and \
-                _YEAR_BACK.fullmatch(ent.text.lower()) and any(t.lemma_.lower() in _RESULTS_WORDS for t in ent.sent):
+                _YEAR_BACK.fullmatch(ent.text.lower()) and any(t.lemma_.lower() in _RESULTS_WORDS for t in sentence_of(ent.root)):
             res = _year_earlier_period(pub, ent.text)  # "profit rose from $3 million a year ago" in results news
         if res is not None:
             out.append((ent, res))

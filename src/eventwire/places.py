@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from .errors import DictionaryError
 from .model import Place
+from .quotes import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -257,7 +258,7 @@ class PlaceFinder:
                 if span.end < len(doc) and doc[span.end].text in ("-", "\u2013") and not doc[span.end].whitespace_ \
                         and not span[-1].whitespace_:
                     continue  # part of a longer hyphenated name
-                if span.text in self.gazetteer and (tok.i > span.sent.start or n > 1 or self._well_known(span.text)):
+                if span.text in self.gazetteer and (not tok.is_sent_start or n > 1 or self._well_known(span.text)):
                     add(span, "gazetteer", require_known=True)
                     matched = True
                     i += n
@@ -299,7 +300,7 @@ class PlaceFinder:
         neighbourhood in central Damascus" → al-Tijara); places coordinated with it come along ("Palmyra and
         Quaryatayn").
         """
-        sent = trigger.sent
+        sent = sentence_of(trigger)
         local = [m for m in mentions if sent.start <= m.start < sent.end]
         scored: list[tuple[int, int, PlaceMention]] = []
         for m in local:
@@ -354,7 +355,7 @@ class PlaceFinder:
                 return None  # "Syrian troops", "the Damascus government"
             if dep in ("dobj", "nsubjpass", "attr", "oprd") and parent.i == trigger.i:
                 if (node.ent_type_ == "PERSON" and m.place.how != "gazetteer") or (dep == "nsubjpass" and not m.resolved) or (
-                        m.place.how == "gazetteer" and node.i == m.start and node.i == node.sent.start):
+                        m.place.how == "gazetteer" and node.i == m.start and bool(node.is_sent_start)):
                     return None  # "Montoya was captured": a person, not a place
                 return "object" if trigger.lemma_.lower() in _ACTS_ON_PLACES else None
             if dep in ("npadvmod",) and parent.i == trigger.i:

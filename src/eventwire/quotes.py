@@ -121,23 +121,27 @@ class QuoteFinder:
     # ---- direct quotes --------------------------------------------------------
     def _direct(self, doc: "Doc", sents: list["Span"], mentions: "Mentions | None") -> list[Quote]:
         out: list[Quote] = []
-        spans = quote_spans(doc.text)
-        inside = [(s.start, s.end) for s in spans]
+        spans = quote_spans(_text(doc))
+        inside: set[int] = set()  # token indices inside quotation marks
+        for qs in spans:
+            span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+            if span is not None:
+                inside.update(range(span.start, span.end))
         prev: Quote | None = None
         for qs in spans:
             qsents = [i for i, s in enumerate(sents) if s.start_char < qs.end and qs.start < s.end_char]
             if not qsents:
                 continue
             cue = self._label_cue(doc, qs) or self._cue_near(doc, sents, qsents, qs, inside)
-            if cue is None and prev is not None and qs.paragraph_start and self._continues(doc.text, prev, qs):
-                out.append(Quote(text=doc.text[qs.start:qs.end], speaker=prev.speaker, direct=True,
+            if cue is None and prev is not None and qs.paragraph_start and self._continues(_text(doc), prev, qs):
+                out.append(Quote(text=_text(doc)[qs.start:qs.end], speaker=prev.speaker, direct=True,
                                  channel=prev.channel, verb=prev.verb, sentence_indices=tuple(qsents),
                                  start=qs.start, end=qs.end))
                 prev = out[-1]
                 continue
             if cue is None:
                 continue
-            quote = Quote(text=doc.text[qs.start:qs.end], speaker=self._actor(cue.speaker, mentions),
+            quote = Quote(text=_text(doc)[qs.start:qs.end], speaker=self._actor(cue.speaker, mentions),
                           direct=True, channel=cue.channel, verb=cue.verb.text,
                           sentence_indices=tuple(qsents), start=qs.start, end=qs.end)
             out.append(quote)
@@ -147,7 +151,7 @@ class QuoteFinder:
     @staticmethod
     def _label_cue(doc: "Doc", qs: QuoteSpan) -> _Cue | None:
         """Transcript and byline forms: '"PENCE: Well, ...' and '"..." ― Sonya Herridge'."""
-        text = doc.text
+        text = _text(doc)
         m = _SPEAKER_COLON.match(text[qs.start:qs.end])
         if m:
             span = doc.char_span(qs.start + m.start(1), qs.start + m.end(1), alignment_mode="expand")
@@ -167,10 +171,10 @@ class QuoteFinder:
         return between.count("\n") <= 2 and len(between.strip()) < 80
 
     def _cue_near(self, doc: "Doc", sents: list["Span"], qsents: list[int], qs: QuoteSpan,
-                  inside: list[tuple[int, int]]) -> _Cue | None:
+                  inside: set[int]) -> _Cue | None:
         """A reporting cue outside the quote in its sentences (nearest the quote), else in the next/previous one."""
         def outside(tok: "Token") -> bool:
-            return not any(s <= tok.idx < e for s, e in inside)
+            return tok.i not in inside
 
         candidates: list[tuple[int, _Cue]] = []
         for si in qsents:
@@ -263,7 +267,7 @@ class QuoteFinder:
     @staticmethod
     def _channel(verb: "Token", speaker: "Span | None") -> str | None:
         """'according to the Interfax news agency', 'told CNN', 'in an interview with Fox News'."""
-        sent = verb.sent
+        sent = sentence_of(verb)
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
                 obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
@@ -286,7 +290,7 @@ class QuoteFinder:
     def _colon_lines(self, doc: "Doc", sents: list["Span"], mentions: "Mentions | None") -> list[Quote]:
         """'Pat Caddell: Democrat voters worried ...' — a line led by a short capitalised name and a colon."""
         out: list[Quote] = []
-        for line in re.finditer(r"[^\n]+", doc.text):
+        for line in re.finditer(r"[^\n]+", _text(doc)):
             m = _SPEAKER_COLON.match(line.group())
             if not m or line.group().startswith(('"', "\u201c", "\u201d")):
                 continue
@@ -294,10 +298,10 @@ class QuoteFinder:
             if span is None:
                 continue
             start, end = line.start() + m.end(1) + 1, line.end()
-            while start < end and doc.text[start].isspace():
+            while start < end and _text(doc)[start].isspace():
                 start += 1
             si = tuple(i for i, s in enumerate(sents) if s.start_char < end and start < s.end_char)
-            out.append(Quote(text=doc.text[start:end], speaker=self._actor(span, mentions), direct=False,
+            out.append(Quote(text=_text(doc)[start:end], speaker=self._actor(span, mentions), direct=False,
                              verb=":", sentence_indices=si, start=start, end=end))
         return out
 
@@ -321,7 +325,7 @@ class QuoteFinder:
                 speaker = self._subject(tok)
                 if speaker is None:
                     continue
-                out.append(Quote(text=doc.text[content[0]:content[1]], speaker=self._actor(speaker, mentions),
+                out.append(Quote(text=_text(doc)[content[0]:content[1]], speaker=self._actor(speaker, mentions),
                                  direct=False, channel=self._channel(tok, speaker), verb=tok.text,
                                  sentence_indices=(si,), start=content[0], end=content[1]))
         return out
@@ -383,7 +387,7 @@ class QuoteFinder:
         if len(part) < 3:
             return None
         start, end = part[0].idx, part[-1].idx + len(part[-1])
-        return Quote(text=doc.text[start:end], speaker=self._actor(src, mentions), direct=False, channel=None,
+        return Quote(text=_text(doc)[start:end], speaker=self._actor(src, mentions), direct=False, channel=None,
                      verb="according to", sentence_indices=(si,), start=start, end=end)
 
     # ---- speakers --------------------------------------------------------------
@@ -426,6 +430,26 @@ def _nearest_person_before(tok: "Token", mentions: "Mentions") -> Actor | None:
         if i < tok.i and i > best_i and (actor.how in ("dictionary:person", "ner:person", "surname")):
             best, best_i = actor, i
     return best
+
+
+def _text(doc: "Doc") -> str:
+    """``doc.text``, built once per doc (spaCy re-joins every token on each access)."""
+    text = doc.user_data.get("eventwire.text")
+    if text is None:
+        text = doc.user_data["eventwire.text"] = doc.text
+    return text
+
+
+def sentence_of(tok: "Token") -> "Span":
+    """The sentence of a token, found by scanning sentence starts (``Token.sent`` re-walks the whole doc)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]
 
 
 _FINDER: QuoteFinder | None = None
