@@ -29,3 +29,18 @@ def test_clusters_command_skips_copies_and_merges_reports(run_cli, tmp_path):
     assert not {"other-summit-berlin", "other-summit-delhi"} & set(biggest["articles"])
     code, out, _ = run_cli("clusters", str(path), "--keep-duplicates", "--min-reports", "2")
     assert code == 0 and "summit-wire-a-syndicated" in out and "report(s) in" in out
+
+
+def test_clusters_state_file_extends_earlier_runs(run_cli, tmp_path):
+    rows = [json.loads(x) for x in ARTICLES.read_text(encoding="utf-8").splitlines() if x.strip()]
+    summit = [r for r in rows if r["id"].startswith("summit-wire")]
+    state = tmp_path / "state.json"
+    for i, part in enumerate((summit[:2], summit[2:] + [dict(summit[0], id="copy-of-a")])):
+        path = tmp_path / f"part{i}.jsonl"
+        path.write_text("".join(json.dumps({k: r[k] for k in ("id", "date", "title", "text")}) + "\n" for r in part))
+        code, out, err = run_cli("clusters", str(path), "--state", str(state), "--format", "jsonl")
+        assert code == 0, err
+    assert "copy-of-a: a copy of summit-wire-a" in err  # recognised against the first run's articles
+    clusters = [json.loads(line) for line in out.splitlines()]
+    biggest = max(clusters, key=lambda c: len(c["articles"]))
+    assert {"summit-wire-a", "summit-wire-b", "summit-wire-c"} <= set(biggest["articles"])

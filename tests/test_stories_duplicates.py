@@ -50,3 +50,13 @@ def test_fixture_copies_found_and_different_stories_kept_apart():
     summit = [r for r in rows if r["kind"] == "original" and r["topic"] == "summit"]
     assert len(summit) == 4
     assert all(jaccard(a["text"], b["text"]) < 0.1 for a, b in combinations(summit, 2))
+
+
+def test_index_state_round_trip():
+    base = " ".join(f"word{i}" for i in range(200))
+    idx = DuplicateIndex()
+    idx.check_and_add("a", base)
+    idx.check_and_add("b", "Headline\n\n" + base)
+    again = DuplicateIndex.from_state(json.loads(json.dumps(idx.state())))
+    assert again.first_copy("b") == "a" and len(again) == 2
+    assert again.check_and_add("c", base + " one more line").first == "a"

@@ -118,3 +118,19 @@ def test_evaluate_command_recognises_ecbplus(run_cli, tmp_path):
     assert obj["conll_f1"] == 1.0  # the two arrests in two copies: one cluster
     code, out, _ = run_cli("evaluate", str(path))
     assert code == 0 and "CoNLL" in out and "same_lemma_baseline" in out
+
+
+def test_state_round_trip_continues_linking_across_runs(nlp, coded_fixture):
+    docs = [document_from_coded(c) for c in coded_fixture]
+    full = EventLinker(nlp)
+    for d in docs:
+        full.add(d)
+    first = EventLinker(nlp)
+    for d in docs[:4]:
+        first.add(d)
+    state = json.loads(json.dumps(first.state()))  # what a store or a file would keep
+    resumed = EventLinker.from_state(nlp, state)
+    for d in docs[4:]:
+        resumed.add(d)
+    assert resumed.assignment() == full.assignment()
+    assert resumed.story_count() == full.story_count()

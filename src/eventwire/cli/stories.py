@@ -21,6 +21,7 @@ def clusters_cli(
     fmt: str = typer.Option("table", "--format", "-f", help="Output: table or jsonl (one cluster per line)."),
     min_reports: int = typer.Option(1, "--min-reports", help="Only clusters with at least this many reports."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Code duplicate copies too."),
+    state: str = typer.Option(None, "--state", help="JSON file: continue from it and save to it (incremental runs)."),
 ) -> None:
     """One row per real-world event: its reports across articles, first and last date (docs/stories.md)."""
     if fmt not in ("table", "jsonl"):
@@ -32,8 +33,9 @@ def clusters_cli(
     from ..stories.linker import EventLinker, document_from_coded
 
     coder = default_coder()
-    linker = EventLinker(coder.nlp)
-    dupes = DuplicateIndex()
+    saved = json.loads(Path(state).read_text(encoding="utf-8")) if state and Path(state).exists() else None
+    linker = EventLinker.from_state(coder.nlp, saved["linker"]) if saved else EventLinker(coder.nlp)
+    dupes = DuplicateIndex.from_state(saved["duplicates"]) if saved else DuplicateIndex()
     articles, copies = [], {}
     for art in _articles(paths or [], parse_date(date) if date else None):
         match = dupes.check_and_add(art.key, (art.title or "") + "\n\n" + art.text)
@@ -46,6 +48,10 @@ def clusters_cli(
     if db:
         for doc in _stored_documents(db):
             linker.add(doc)
+    if state:
+        tmp = Path(state + ".tmp")  # write then rename: a crash never leaves a half-written state
+        tmp.write_text(json.dumps({"linker": linker.state(), "duplicates": dupes.state()}), encoding="utf-8")
+        tmp.replace(state)
     for copy, first in copies.items():
         err(f"{copy}: a copy of {first} (not coded again; --keep-duplicates to code it)")
     clusters = sorted((c for c in linker.clusters() if len(c.mentions) >= min_reports),

@@ -126,6 +126,22 @@ class DuplicateIndex:
             self._bands[band_key].append(doc_id)
         return Match(doc_id, match.first, match.similarity) if match else None
 
+    def state(self) -> dict:
+        """JSON-ready state: threshold, and per article its first copy and signature (bands are rebuilt)."""
+        return {"threshold": self.threshold,
+                "articles": [[d, self._first[d], [int(x) for x in sig]] for d, sig in self._sigs.items()]}
+
+    @classmethod
+    def from_state(cls, state: dict) -> DuplicateIndex:
+        index = cls(state["threshold"])
+        for doc_id, first, sig in state["articles"]:
+            arr = np.array(sig, dtype=np.uint64)
+            index._sigs[doc_id] = arr
+            index._first[doc_id] = first
+            for band_key in index._band_keys(arr):
+                index._bands[band_key].append(doc_id)
+        return index
+
     def first_copy(self, doc_id: str) -> str | None:
         return self._first.get(doc_id)
 

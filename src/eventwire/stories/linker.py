@@ -29,7 +29,7 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -230,6 +230,53 @@ class EventLinker:
 
     def story_count(self) -> int:
         return len(self._stories)
+
+    # ---- state -------------------------------------------------------------
+    def state(self) -> dict[str, Any]:
+        """Everything needed to continue linking later (JSON-ready): see :meth:`from_state`."""
+        return {
+            "version": 1, "settings": self.settings() | {"max_candidates": self.max_candidates,
+                                                         "propn_weight": self.propn_weight,
+                                                         "content_pos": sorted(self.content_pos),
+                                                         "pronouns": self.pronouns},
+            "df": dict(self._df), "ndocs": self._ndocs,
+            "stories": {k: {"centroid": dict(v.centroid), "docs": v.docs, "norm": v.norm}
+                        for k, v in self._stories.items()},
+            "postings": {w: sorted(ids) for w, ids in self._postings.items()},
+            "clusters": {k: {"story": c.story, "lemma": c.lemma, "countries": sorted(c.countries),
+                             "first_date": c.first_date.isoformat() if c.first_date else None,
+                             "last_date": c.last_date.isoformat() if c.last_date else None,
+                             "roots": sorted(c.roots), "mentions": [asdict(m) for m in c.mentions]}
+                         for k, c in self._clusters.items()},
+            "by_key": [[k[0], k[1], v] for k, v in self._by_key.items()],
+            "dyadic": [[k[0], k[1], v] for k, v in self._dyadic.items()],
+            "doc_story": self._doc_story,
+        }
+
+    @classmethod
+    def from_state(cls, nlp: "Language", state: dict[str, Any]) -> "EventLinker":
+        """A linker that continues where the one that produced ``state`` stopped (same ids, same clusters)."""
+        st = dict(state["settings"])
+        st["content_pos"] = frozenset(st["content_pos"])
+        linker = cls(nlp, **st)
+        linker._df = Counter(state["df"])
+        linker._ndocs = state["ndocs"]
+        linker._stories = {k: _Story(k, Counter(v["centroid"]), list(v["docs"]), v["norm"])
+                           for k, v in state["stories"].items()}
+        for w, ids in state["postings"].items():
+            linker._postings[w] = set(ids)
+        for k, c in state["clusters"].items():
+            ms = [Mention(**{**m, "actors": tuple(m["actors"])}) for m in c["mentions"]]
+            linker._clusters[k] = Cluster(k, c["story"], c["lemma"], ms, set(c["countries"]),
+                                          _parse_date(c["first_date"]), _parse_date(c["last_date"]), set(c["roots"]))
+            for m in ms:
+                linker._assign[m.id] = k
+        for a, b, v in state["by_key"]:
+            linker._by_key[(a, b)] = list(v)
+        for a, b, v in state["dyadic"]:
+            linker._dyadic[(a, b)] = list(v)
+        linker._doc_story = dict(state["doc_story"])
+        return linker
 
     # ---- stage 1: story -----------------------------------------------------
     def _terms(self, document: Document, doc: "Doc") -> Counter:
