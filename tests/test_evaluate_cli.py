@@ -35,3 +35,16 @@ def test_evaluate_shared_plover_dev(shared_eval):
     gold, scores = evaluate(shared_eval / "plover-gsr-cameo-manual" / "dev.jsonl", limit=20)
     assert gold.format.name == "plover-gsr" and len(gold.records) == 20
     assert scores.levels["type"].tp > 0
+
+
+def test_evaluate_petrarch_suite_uses_its_own_dictionaries(shared_eval):
+    from eventwire.evaluation import evaluate, read_gold
+    from eventwire.evaluation.runner import _coder_for
+
+    path = shared_eval / "petrarch2-unittest" / "dev.jsonl"
+    coder = _coder_for(read_gold(path, limit=1))
+    assert coder.actors is not None
+    gold, scores = evaluate(path, coder=coder, limit=15)
+    assert "structure" in scores.levels and scores.levels["structure"].records == 15
+    assert any(p.source_code and p.source_code.startswith(("ARN", "GON", "DAG", "ELF", "OSG"))
+               for r in scores.results for p in r.predicted)
