@@ -25,8 +25,11 @@ _PREFIX = re.compile(
     rf"^\s*(?:[A-Z][A-Z .'\u2019-]{{1,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?"
     rf"\((?:{_AGENCIES})\)\s*(?:{_DASH}|:)\s*"
 )
-# "MOSCOW — " / "KYIV, Ukraine — " dateline without an agency: all-caps place then a dash.
-_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .'\u2019-]{{2,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?\s*(?:{_DASH}|:)\s+(?=[A-Z\"\u201c])")
+# "MOSCOW — ", "KYIV, Ukraine — ", "MOSCOW, March 3 - ", "GENEVA, Jan. 3, 2025 -- ": dateline without an agency.
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Z .'\u2019-]{{2,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}}?)?"
+    rf"(?:,?\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:{_DASH}|:)\s+(?=[A-Z\"\u201c])"
+)
 
 _DROP_LINE = [
     re.compile(p, re.IGNORECASE)
