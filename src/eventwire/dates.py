@@ -171,14 +171,16 @@ def _pick_year(month: int, day: int | None, pub: dt.date, future: bool, past: bo
         if (pub - cand).days > 60:
             return year + 1
         return year
-    if day is None:  # a bare month: the latest one for a past clause, the nearest one otherwise
+    if day is None:  # a bare month: the latest one for a past clause, the nearest one otherwise (ties: past)
         months_after = month - pub.month
         if past:
             return year - 1 if months_after > 0 else year
-        return year - 1 if months_after > 6 else year + 1 if months_after < -6 else year
-    if (cand - pub).days > 183 or (past and (cand - pub).days > 60):
-        return year - 1
-    return year
+        return year - 1 if months_after >= 6 else year + 1 if months_after < -6 else year
+    if past:
+        return year - 1 if (cand - pub).days > 60 else year
+    # tense unknown: the nearest such date to publication, ties to the past
+    options = [y for y in (year - 1, year, year + 1) if _valid(y, month, day)]
+    return min(options, key=lambda y: (abs((dt.date(y, month, day) - pub).days), y > year))
 
 
 def resolve_expression(text: str, pub: dt.date | None, *, future: bool = False, past: bool = False,
@@ -400,6 +402,14 @@ def _holiday(core: str, pub: dt.date, future: bool, raw: str) -> DateResolution 
     else:
         day = this if this <= pub else on(pub.year - 1)
     return _day(day, raw, "relative") if day else None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
 
 
 def _safe_day(y: int, m: int, d: int, raw: str, basis: str) -> DateResolution | None:
