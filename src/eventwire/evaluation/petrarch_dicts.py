@@ -1,4 +1,4 @@
-"""Load a PETRARCH gold set's own (fictional) actor dictionary into an ActorDictionary.
+"""Load a PETRARCH gold set's own dictionaries: actors (fictional countries), agents and verbs.
 
 The PETRARCH functional suites (petrarch2-unittest, udpetrarch-validate-2-02) are about made-up
 countries (Arnor = ARN, Gondor = GON ...) that only their own ``*actors*.txt`` files know. This uses
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..actors.dictionary import ActorDictionary, default_dictionary
-from ..actors.importer import read_actor_file
+from ..actors.importer import read_actor_file, read_agent_file
 from ..errors import DictionaryError
 
 
@@ -24,3 +24,48 @@ def load_petrarch_dictionary(folder: Path) -> ActorDictionary:
     for f in files:
         entries += read_actor_file(f)
     return default_dictionary().extended(entries, name=f"{Path(folder).parent.name} dictionaries")
+
+
+def load_petrarch_agents(folder: Path) -> dict[str, str]:
+    """Role phrase → agent code from every ``*agents*.txt`` file in ``folder`` ('main opposition group' → MOP)."""
+    out: dict[str, str] = {}
+    for f in sorted(p for p in Path(folder).iterdir() if "agents" in p.name.lower() and p.suffix == ".txt"):
+        for words, code in read_agent_file(f).items():
+            out.setdefault(words, code)
+    return out
+
+
+def with_petrarch_agents(coder, folder: Path):  # type: ignore[no-untyped-def]
+    """Put the set's own agent words on top of the coder's role words (the suite's agent codes win)."""
+    agents = load_petrarch_agents(folder)
+    if agents:
+        resolver = coder.actors
+        resolver.sectors = {**resolver.sectors, **agents}
+        resolver._max_role_words = max((len(w.split()) for w in resolver.sectors), default=1)
+    return coder
+
+
+def load_petrarch_verbs(folder: Path, nlp: object | None = None) -> list:  # type: ignore[type-arg]
+    """Patterns from the set's own ``*verbs*.txt`` (PETRARCH/TABARI verb dictionary format), synonym sets
+    expanded into their members. Uses the shipped converter's reduction (scripts/convert_petrarch_verbs.py)."""
+    from ..events.lexicon import Pattern
+    from ._petrarch_verbs import convert_verbs
+
+    patterns = []
+    for f in sorted(p for p in Path(folder).iterdir() if "verbs" in p.name.lower() and p.suffix == ".txt"):
+        for row in convert_verbs(f, nlp):
+            lemma, pos, prep, obj, subject, cameo, role, reverse, comment = row
+            patterns.append(Pattern(lemma, pos, prep, obj, cameo, comment, subject, role, "petrarch2", reverse))
+    return patterns
+
+
+def with_petrarch_verbs(coder, folder: Path, keep_shipped: bool = False):  # type: ignore[no-untyped-def]
+    """Code events with the set's own verb dictionary (its codes are the suite's, mostly WEIS)."""
+    from ..events.lexicon import Lexicon, default_lexicon
+
+    patterns = load_petrarch_verbs(folder, coder.nlp)
+    if patterns:
+        if keep_shipped:
+            patterns = patterns + [p for plist in default_lexicon()._by_key.values() for p in plist]
+        coder.extractor.lexicon = Lexicon(patterns)
+    return coder

@@ -11,15 +11,18 @@ from .scoring import LEVEL_NAMES, Scores, score
 
 
 def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-untyped-def]
-    """A Coder; with the set's own actor dictionaries when it is a fictional-actor PETRARCH suite."""
+    """A Coder; with the set's own actor, agent and verb dictionaries when it is a PETRARCH validation suite."""
     from ..coding import Coder, default_coder
 
     dicts = gold.dictionaries
     if dicts is not None and any(p.name.startswith(("PETR.Validate", "PETR_Validate")) for p in dicts.iterdir()):
         from ..nlp import load_pipeline
-        from .petrarch_dicts import load_petrarch_dictionary
+        from .petrarch_dicts import load_petrarch_dictionary, with_petrarch_agents, with_petrarch_verbs
 
-        return Coder(nlp or load_pipeline(), dictionary=load_petrarch_dictionary(dicts))  # type: ignore[arg-type]
+        coder = Coder(nlp or load_pipeline(), dictionary=load_petrarch_dictionary(dicts))  # type: ignore[arg-type]
+        # the suites' expected codes come from their own verb dictionaries (mostly WEIS codes, README caveat 1)
+        with_petrarch_verbs(coder, dicts)
+        return with_petrarch_agents(coder, dicts)
     return default_coder()
 
 

@@ -1,0 +1,216 @@
+"""Reduce a PETRARCH/TABARI verb dictionary to eventwire patterns (for the suites' own dictionaries).
+
+A copy of scripts/convert_petrarch_verbs.py's conversion (same reduction of patterns to eventwire's slots),
+extended for the older validation files, where synonym sets sit between the verb blocks; synonym-set objects
+and subjects are expanded to their members here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+PARTICLES = {"about", "across", "after", "against", "along", "around", "as", "at", "away", "back", "before", "behind",
+             "between", "by", "down", "for", "from", "in", "into", "of", "off", "on", "onto", "out", "over", "through",
+             "to", "toward", "towards", "under", "up", "upon", "with", "without", "within", "aside", "forward",
+             "together", "apart", "ahead"}
+SKIP_WORDS = {"a", "an", "the", "$", "+", "^", "%", "his", "her", "its", "their", "new", "of"}
+HEADER = ["lemma", "pos", "prep", "object", "subject", "cameo", "role", "reverse", "comment"]
+CODE_RE = re.compile(r"\[([^\]]*)\]")
+
+
+def lemmatise(word: str, nlp: object | None) -> str:
+    w = word.lower().replace("_", " ").split()[-1] if word else ""
+    if nlp is None or not w.isalpha():
+        return w
+    doc = nlp(f"the {w}")  # type: ignore[operator]
+    return doc[1].lemma_.lower() if len(doc) > 1 else w
+
+
+def parse_synsets(lines: list[str]) -> dict[str, list[str]]:
+    sets: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        s = line.split("#")[0].strip()
+        if "VERB PATTERNS" in line:
+            break
+        if s.startswith("&"):
+            current = s.split()[0].upper()
+            sets[current] = []
+        elif s.startswith("+") and current:
+            sets[current].append(s[1:].split()[0].strip("_").replace("_", " ").lower())
+    return sets
+
+
+def split_phrase(text: str) -> list[str]:
+    """Tokens of the part after '*': words, '(...)' groups and '{...}' compounds, in order."""
+    return re.findall(r"\([^)]*\)|\{[^}]*\}|[^\s(){}]+", text)
+
+
+def head_of(chunk: str) -> str:
+    words = [w for w in chunk.strip("{}()").split() if w.lower() not in SKIP_WORDS]
+    return words[-1] if words else ""
+
+
+def reduce_pattern(after: str) -> tuple[str, list[str]]:
+    """(prep, object heads) from the part of a pattern after '*'."""
+    prep, obj = "", ""
+    for tok in split_phrase(after):
+        low = tok.lower()
+        if tok.startswith("("):
+            words = [w for w in tok.strip("()").split() if w.lower() not in ("$", "+", "^", "%")]
+            if not words:
+                continue
+            p = words[0].lower().split("/")[0]
+            if not prep and p in PARTICLES:
+                prep = p
+                if not obj:
+                    obj = head_of(" ".join(words[1:]))
+                break
+            continue
+        if low in SKIP_WORDS:
+            continue
+        if low in PARTICLES and not obj and not prep:
+            prep = low
+            continue
+        if not obj:
+            obj = head_of(tok)
+    return prep, [obj] if obj else []
+
+
+def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = False) -> list[list[str]]:
+    lines = path.read_text(encoding="latin-1").splitlines()
+    synsets = parse_all_synsets(lines)
+    start = next((i for i, line in enumerate(lines) if "VERB PATTERNS" in line), None)
+    if start is None:  # older files: synonym sets between the verb blocks
+        start = next(i for i, line in enumerate(lines) if line.startswith("---")) - 1
+    rows: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+    cache: dict[str, str] = {}
+
+    def lem(w: str) -> str:
+        if w not in cache:
+            cache[w] = lemmatise(w, nlp)
+        return cache[w]
+
+    def emit(row: list[str]) -> None:
+        key = tuple(row[:7])
+        if key not in seen and row[0]:
+            seen.add(key)
+            rows.append(row)
+
+    block_verbs: list[tuple[str, str]] = []  # (lemma, particle)
+    block_code = ""
+    block_name = ""
+    in_synset = False
+    for raw in lines[start + 1:]:
+        line = raw.rstrip()
+        if line.startswith("&"):
+            in_synset = True
+            continue
+        if in_synset and not line.startswith("---"):
+            continue
+        in_synset = False
+        if line.startswith("---"):
+            parts = line.strip("- ").split()
+            block_name = parts[0] if parts else ""
+            m = CODE_RE.search(line)
+            block_code = m.group(1) if m and m.group(1) != "---" else ""
+            block_verbs = []
+            continue
+        body = line.split("#")[0].strip()
+        comment = line.split("#", 1)[1].strip() if "#" in line else ""
+        if not body or body.startswith("~"):
+            continue
+        if body.startswith("-"):
+            m = CODE_RE.search(body)
+            if not m or "*" not in body:
+                continue
+            code = m.group(1).strip()
+            pattern = body[1:m.start()].strip()
+            before, after = pattern.split("*", 1)
+            before_words = [w for w in split_phrase(before) if w not in ("$", "+", "^", "%")]
+            if len(before_words) > 1:
+                continue
+            subject = lem(head_of(before_words[0])) if before_words and not before_words[0].startswith("(") else ""
+            if before_words and before_words[0].startswith("&"):
+                subjects = [lem(m) for m in synsets.get(before_words[0].upper(), [])] or [""]
+            else:
+                subjects = [subject]
+            prep, objs = reduce_pattern(after)
+            expanded: list[str] = []
+            for o in objs or [""]:
+                if o.startswith("&"):
+                    expanded.extend(lem(m) for m in synsets.get(o.upper(), []))
+                else:
+                    expanded.append(lem(o) if o else "")
+            role = ""
+            reverse = ""
+            if code == "---":
+                cameo = "---"
+            else:
+                first, _, second = code.partition(":")
+                if not first and second:
+                    cameo, role = second, "target"
+                else:
+                    cameo = first
+                    reverse = second if second.isdigit() else ""
+            if cameo != "---" and not cameo.isdigit():
+                continue
+            for lemma, particle in block_verbs:
+                p = prep
+                if particle:  # "+MEET_WITH" keeps its own particle; a pattern prep then cannot also apply
+                    if prep and prep != particle:
+                        continue
+                    p = particle
+                for o in expanded:
+                    for s in subjects:
+                        if not (p or o or s):
+                            continue
+                        emit([lemma, "VERB", p, o, s, cameo, role, reverse, f"PETRARCH {block_name}: {pattern} [{code}]"
+                              + (f" ({comment})" if comment else "")])
+            continue
+        # a verb line: WORD or +WORD_PARTICLE, optional {forms}, optional [code]
+        m = CODE_RE.search(body)
+        code = m.group(1).strip() if m else ""
+        word = re.sub(r"\{[^}]*\}|\[[^\]]*\]", "", body).strip().split()
+        if not word:
+            continue
+        w = word[0].lstrip("+").lower()
+        parts = [x for x in w.split("_") if x]
+        if not parts:
+            continue
+        lemma = parts[0]
+        particle = ""
+        if len(parts) == 2 and parts[1] in PARTICLES:
+            particle = parts[1]
+        elif len(parts) > 1:
+            continue  # multi-word phrases that are not verb + particle
+        block_verbs.append((lemma, particle))
+        # A synonym without its own code inherits the block's default only when it is the block's head verb:
+        # inheriting it for every WordNet synonym ("face", "confront" → 040 MEET) costs much precision.
+        verb_code = code if code and code != "---" else (
+            block_code if all_synonyms or lemma == block_name.lower().split("_")[0] else "")
+        if verb_code:
+            first = verb_code.split(":")[0]
+            second = verb_code.partition(":")[2]
+            if first.isdigit():
+                emit([lemma, "VERB", particle, "", "", first, "", second if second.isdigit() else "",
+                      f"PETRARCH {block_name}: {w.upper()} [{verb_code}]"])
+    return rows
+
+
+def parse_all_synsets(lines: list[str]) -> dict[str, list[str]]:
+    """Every ``&NAME`` block (members on the ``+`` lines after it), wherever it is in the file."""
+    sets: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        s = line.split("#")[0].strip()
+        if s.startswith("&"):
+            current = s.split()[0].upper()
+            sets.setdefault(current, [])
+        elif s.startswith("+") and current:
+            sets[current].append(s[1:].split()[0].strip("_").replace("_", " ").lower())
+        elif not s or s.startswith("---") or s.startswith("-"):
+            current = None if s else current
+    return sets

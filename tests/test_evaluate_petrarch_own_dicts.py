@@ -1,0 +1,46 @@
+"""The PETRARCH validation suites' own agent and verb dictionaries are read (not only their actor files)."""
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluation._petrarch_verbs import convert_verbs
+from eventwire.evaluation.petrarch_dicts import load_petrarch_agents
+
+OLD = """--- ADOPT  [081]  ---
+ADOPT    # PAS   9/24/91
+- * RESOLUTION  [102]  # tony  4/22/91
+- * &REVOLT  [802]  # PAS  5/08/14
+
+&REVOLT
++REVOLUTION
++REVOLUTIONARY
+
+--- AGREE  [081] ---
+AGREE
+- * WITH % [031]
+"""
+
+
+def test_old_verb_file_with_synsets_between_blocks(tmp_path: Path) -> None:
+    f = tmp_path / "X.verbs.txt"
+    f.write_text(OLD, encoding="latin-1")
+    rows = {(r[0], r[2], r[3], r[5]) for r in convert_verbs(f)}
+    assert ("adopt", "", "", "081") in rows
+    assert ("adopt", "", "resolution", "102") in rows
+    assert ("adopt", "", "revolution", "802") in rows  # synset object expanded to its members
+    assert ("agree", "with", "", "031") in rows
+    assert not any(r[0] in ("revolution", "revolutionary") for r in rows)  # synset members are not verbs
+
+
+def test_agent_file(tmp_path: Path) -> None:
+    (tmp_path / "X.agents.txt").write_text("!P! = MAN, MEN\nMAIN_OPPOSITION_GROUP [~MOP]\nCONGRESS!P! [~LEG]\n")
+    agents = load_petrarch_agents(tmp_path)
+    assert agents["main opposition group"] == "MOP"
+    assert agents["congressmen"] == "LEG"
+
+
+@pytest.mark.skipif(not Path("/work/shared/eval/petrarch2-unittest/dictionaries").exists(), reason="no gold data")
+def test_unittest_suite_verbs_convert() -> None:
+    folder = Path("/work/shared/eval/petrarch2-unittest/dictionaries")
+    assert len(convert_verbs(folder / "PETR.Validate.verbs.txt")) > 300
