@@ -9,8 +9,9 @@ from eventwire.quotes import find_quotes, quote_at, quote_spans
 
 @pytest.fixture(scope="module")
 def quotes_of(nlp):
-    from eventwire.actors.resolver import ActorResolver
     import datetime as dt
+
+    from eventwire.actors.resolver import ActorResolver
 
     resolver = ActorResolver(nlp)
 
@@ -24,7 +25,8 @@ def quotes_of(nlp):
 @pytest.mark.parametrize("text, quoted", [
     ('He said "we will win" today.', ['"we will win"']),
     ("He said \u201cwe will win\u201d today.", ["\u201cwe will win\u201d"]),
-    ("\u201cFirst part,\u201d he said, \u201csecond part.\u201d", ["\u201cFirst part,\u201d", "\u201csecond part.\u201d"]),
+    ("\u201cFirst part,\u201d he said, \u201csecond part.\u201d",
+     ["\u201cFirst part,\u201d", "\u201csecond part.\u201d"]),
     ('No marks here.', []),
     ('"Unclosed quote runs on\nNext paragraph.', ['"Unclosed quote runs on']),
 ])
@@ -38,7 +40,8 @@ def test_quote_spans(text, quoted):
     # straight quotes, speaker before with a colon
     ('Zelensky said: "We will not give up our land."', "give up our land", "Zelensky", True),
     # quote broken by "he said"
-    ("\u201cWe are ready,\u201d Peskov said, \u201cbut there are no specifics yet.\u201d", "no specifics", "Peskov", True),
+    ("\u201cWe are ready,\u201d Peskov said, \u201cbut there are no specifics yet.\u201d", "no specifics",
+     "Peskov", True),
     # partial quote
     ('Ushakov said Putin "wants to meet" the American leader soon.', "wants to meet", "Ushakov", True),
     # indirect speech

@@ -115,7 +115,8 @@ def _day(d: dt.date, text: str, basis: str = "relative") -> DateResolution:
 
 def _month(y: int, m: int, text: str, basis: str) -> DateResolution:
     last = calendar.monthrange(y, m)[1]
-    return DateResolution(f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}", "month", basis, text, f"{y:04d}-{m:02d}")
+    return DateResolution(f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}", "month", basis, text,
+                          f"{y:04d}-{m:02d}")
 
 
 def _year(y: int, text: str, basis: str) -> DateResolution:
@@ -530,7 +531,7 @@ def _dateparser(core: str, raw: str, pub: dt.date, future: bool) -> DateResoluti
                 "PREFER_DAY_OF_MONTH": "first"}
     try:
         parsed = dateparser.parse(core, languages=["en"], settings=settings)
-    except Exception:  # dateparser raises assorted errors on odd input
+    except Exception:  # noqa: BLE001 — dateparser raises assorted errors on odd input
         return None
     if parsed is None:
         return None
@@ -644,7 +645,8 @@ def temporal_expressions(doc: "Doc", pub: dt.date | None) -> list[tuple["Span", 
             continue
         res = resolve_expression(ent.text, pub, future=is_future_clause(ent.root), past=is_past_clause(ent.root))
         if res is not None and pub is not None and res.precision == "year" and \
-                _YEAR_BACK.fullmatch(ent.text.lower()) and any(t.lemma_.lower() in _RESULTS_WORDS for t in sentence_of(ent.root)):
+                _YEAR_BACK.fullmatch(ent.text.lower()) and \
+                any(t.lemma_.lower() in _RESULTS_WORDS for t in sentence_of(ent.root)):
             res = _year_earlier_period(pub, ent.text)  # "profit rose from $3 million a year ago" in results news
         if res is not None:
             out.append((ent, res))

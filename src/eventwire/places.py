@@ -54,8 +54,7 @@ def fold(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2013", "-")
     text = text.lower().strip()
-    if text.startswith("the "):
-        text = text[4:]
+    text = text.removeprefix("the ")
     return " ".join(text.split())
 
 
@@ -171,7 +170,8 @@ def default_gazetteer() -> Gazetteer:
     for cc, c in countries.items():
         lat, lon = centre(sums.get(cc))
         names = [c["name"]]
-        entries.append((names, GazetteerEntry(c["name"], c["iso3"], lat, lon, "country", int(c.get("population") or 0))))
+        entries.append((names, GazetteerEntry(c["name"], c["iso3"], lat, lon, "country",
+                                              int(c.get("population") or 0))))
     for code, s in gc.get_us_states().items():
         lat, lon = centre(states.get(code))
         entries.append(([s["name"]], GazetteerEntry(s["name"], "USA", lat, lon, "region", 0)))
@@ -354,7 +354,8 @@ class PlaceFinder:
                     continue
                 return None  # "Syrian troops", "the Damascus government"
             if dep in ("dobj", "nsubjpass", "attr", "oprd") and parent.i == trigger.i:
-                if (node.ent_type_ == "PERSON" and m.place.how != "gazetteer") or (dep == "nsubjpass" and not m.resolved) or (
+                if (node.ent_type_ == "PERSON" and m.place.how != "gazetteer") or \
+                        (dep == "nsubjpass" and not m.resolved) or (
                         m.place.how == "gazetteer" and node.i == m.start and bool(node.is_sent_start)):
                     return None  # "Montoya was captured": a person, not a place
                 return "object" if trigger.lemma_.lower() in _ACTS_ON_PLACES else None
@@ -390,7 +391,8 @@ _MAX_DISTANCE = 9
 _SITE_NOUNS = frozenset("street streets road square centre center airport embassy neighbourhood neighborhood "
                         "outpost crossing junction checkpoint market mosque church hotel school hospital "
                         "bridge building office settlement terminal terminals fortress countryside vicinity "
-                        "edge outskirts suburbs area home house installations facilities battlefield battlefields perimeter territory "
+                        "edge outskirts suburbs area home house installations facilities battlefield battlefields "
+                        "perimeter territory "
                         "farm farms camp station stop".split()) | frozenset(
     "north south east west northeast northwest southeast southwest".split())
 

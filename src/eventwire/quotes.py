@@ -51,7 +51,8 @@ defend back endorse favor favour threaten warn seek ask request suggest recommen
 # Verbs that make a nearby quotation a quote even without a clause ("called him a “con artist”").
 _NAMING_VERBS = frozenset("call describe label dub brand refer term mock praise blast slam criticize".split())
 _SPEAKER_COLON = re.compile(r"^[\"\u201c\u201d]?((?:[A-Z][\w.'\u2019-]*)(?: [A-Z][\w.'\u2019-]*){0,3}): +\S")
-_DASH_SPEAKER = re.compile(r"^[\s\u00a0]*[\u2015\u2014\u2013-][\s\u00a0]*([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})")
+_DASH_SPEAKER = re.compile(r"^[\s\u00a0]*[\u2015\u2014\u2013-][\s\u00a0]*"
+                           r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})")
 _CORE_SPEECH = frozenset("say tell add state write explain insist claim argue note ask reply respond".split())
 _CHANNEL_WORDS = frozenset("agency news newspaper television tv radio channel media press outlet network "
                            "broadcaster daily paper magazine website".split())

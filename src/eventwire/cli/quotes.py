@@ -21,7 +21,8 @@ QUOTE_FORMATS = ("jsonl", "table")
 
 @app.command("quotes")
 def quotes_cli(
-    path: str = typer.Argument(..., metavar="FILE|-", help="A .txt/.html article, a .jsonl/.csv batch, or - for stdin."),
+    path: str = typer.Argument(..., metavar="FILE|-",
+                               help="A .txt/.html article, a .jsonl/.csv batch, or - for stdin."),
     date: str = typer.Option(None, "--date", "-d", help="Publication date (YYYY-MM-DD) for records without one."),
     source: str = typer.Option(None, "--source", "-s", help="Outlet name for records without one."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="Output format: jsonl or table."),
@@ -84,4 +85,4 @@ def write_quotes(coded_articles: Iterator[CodedArticle], fmt: str, out: IO[str] 
     return n
 
 
-__all__ = ["quotes_cli", "write_quotes", "quote_records"]
+__all__ = ["quote_records", "quotes_cli", "write_quotes"]
