@@ -161,7 +161,7 @@ class ActorResolver:
             span = doc[start:end]
             groups.setdefault(self._anchor(span, entry).i, []).append((span, entry))
         for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and covered.isdisjoint(range(ent.start, ent.end)):
+            if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "LOC") and covered.isdisjoint(range(ent.start, ent.end)):
                 groups.setdefault(self.np_head(ent.root).i, []).append((ent, None))
         titles: dict[str, Actor] = {}
         for head_i in sorted(groups):
@@ -222,6 +222,17 @@ class ActorResolver:
             sector, _ = self.role_of([t for t in doc if t.i not in covered], doc[-1])
             if sector:  # "Burkina Faso's displaced": a role word the parse did not attach
                 actor = self._make(actor.country + sector, text, actor.name or text, doc[:], actor.how + "+role")
+        if (actor is None or not actor.code) and len(doc) == 1 and doc[0].is_alpha and doc[0].text[:1].isupper():
+            near = self._misspelt_country(doc[0].text, date)
+            if near is not None:  # "Kazahks": one transposed or wrong letter in a country name or adjective
+                actor = self._make(near.country, text, near.name, doc[:], "dictionary:" + near.kind + "+spelling")
+        if actor is None or actor.country is None:
+            country, how = self._phrase_country(doc, mentions)
+            if country:
+                sector = actor.sector if actor else None
+                actor = Actor(code=country + (sector or ""), text=text, country=country, sector=sector,
+                              name=actor.name if actor else text, start=0, end=len(text),
+                              how=(actor.how + "+" + how) if actor else how)
         if context and (actor is None or actor.country is None):
             ctx = self.resolve_phrase(context, date)
             if ctx is not None and ctx.country:
@@ -233,6 +244,55 @@ class ActorResolver:
         if actor is not None:
             actor = replace(actor, text=text, start=0, end=len(text))
         return actor
+
+    def _misspelt_country(self, word: str, date: dt.date | None) -> Entry | None:
+        """The country entry one edit (substitution, transposition, insertion, deletion) from ``word``;
+        only for words of 6+ letters and only when exactly one country matches."""
+        if len(word) < 6:
+            return None
+        low = word.lower()
+        hits = {}
+        for alias in self.dictionary.aliases:
+            if " " in alias or abs(len(alias) - len(low)) > 1 or not alias[:1].isupper():
+                continue
+            if _one_edit(low, alias.lower()):
+                entry = self.dictionary.lookup(alias, date)
+                if entry is not None and entry.kind in _COUNTRY_KINDS:
+                    hits[entry.country] = entry
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _phrase_country(self, doc: Doc, mentions: Mentions) -> tuple[str | None, str]:
+        """A country cue anywhere in a one-actor phrase whose actor has none: a country named in it
+        ("Muslim leaders in France", "a Somalia-based group"), the whole phrase as a place
+        ("Puerto Penasco" → MEX), a place entity in it ("... in Scotland"), or the place an
+        organisation is named after ("Santa Marta Self Defense Forces" → COL); (None, "") if none."""
+        countries = [e for _, _, e in mentions.spans if e.kind in _COUNTRY_KINDS]
+        if countries:
+            return countries[0].country, "country-in-phrase"
+        words = [t for t in doc if not (t.i == 0 and t.lower_ in ("the", "a", "an"))]
+        if words and all(t.text[:1].isupper() or not t.is_alpha for t in words):
+            country = gazetteer_country(doc[words[0].i:words[-1].i + 1].text)
+            if country:
+                return country, "gazetteer"
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                country = gazetteer_country(ent.text)
+                if country:
+                    return country, "gazetteer"
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) < 2:
+                continue
+            # the longest leading run of proper nouns that is a well-known place and not a role word
+            for size in range(len(ent) - 1, 0, -1):
+                head = ent[:size]
+                if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head):
+                    continue
+                if any(t.lower_ in self.sectors for t in head):
+                    continue
+                country = gazetteer_country(head.text, min_population=100_000)
+                if country:
+                    return country, "gazetteer:org-place"
+        return None, ""
 
     def _anchor(self, span: Span, entry: Entry) -> Token:
         """Head token an entry's mention hangs on: possessors of non-role nouns stay on themselves
@@ -301,6 +361,12 @@ class ActorResolver:
         if span.label_ in ("PERSON", "ORG"):
             code = (_UNKNOWN + sector) if sector else None
             return self._make(code, text, span.text, phrase, "ner:" + span.label_.lower() + ("+role" if sector else ""))
+        if span.label_ in ("GPE", "LOC"):
+            # a place that is not a country ("Donetsk", "Nagorno-Karabakh") → the country it lies in
+            country = gazetteer_country(span.text)
+            if country:
+                return self._make(country + (sector or ""), text, span.text, phrase,
+                                  "gazetteer" + ("+role" if sector else ""))
         return None
 
     @staticmethod
@@ -424,6 +490,42 @@ def alias_patterns(nlp: Language, aliases: list[str]) -> list[Doc]:
         words = a.split()
         (plain if all(w.isalpha() and w not in special for w in words) else rest).append(a)
     return [Doc(nlp.vocab, words=a.split()) for a in plain] + list(nlp.tokenizer.pipe(rest))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one substitution, adjacent transposition, insertion or deletion."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
+def gazetteer_country(name: str, min_population: int = 0) -> str | None:
+    """ISO3 country of a place name that is not a country (city, region, breakaway region) in the offline
+    gazetteer of ``eventwire.places``; cities need ``min_population`` people; None if unknown."""
+    from ..places import _NOT_PLACES, default_gazetteer
+
+    name = " ".join(name.split())
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if len(name) < 3 or name.lower() in _NOT_PLACES:
+        return None
+    entry = default_gazetteer().lookup(name)
+    if entry is None or not entry.country:
+        return None
+    if entry.feature == "city" and entry.population < min_population:
+        return None
+    return entry.country
 
 
 def city_country(name: str) -> str | None:
