@@ -345,7 +345,9 @@ class QuoteFinder:
                 return None
             return toks[0].idx, toks[-1].idx + len(toks[-1])
         # "..., officials said." parsed with the verb as a parataxis/ccomp child of the reported clause
-        if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i:
+        if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i and \
+                not any(c.dep_ == "mark" for c in verb.children) and \
+                verb.head.lemma_.lower() not in SPEECH_VERBS | STANCE_VERBS:
             head = verb.head
             toks = [t for t in head.subtree if t.i < verb.i and not (t.is_punct and t.i == verb.i - 1)]
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
