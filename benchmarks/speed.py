@@ -12,6 +12,8 @@ or one section at a time (results are merged into the same JSON file):
     .venv/bin/python benchmarks/speed.py --section length
     .venv/bin/python benchmarks/speed.py --section prefilter --articles 300
     .venv/bin/python benchmarks/speed.py --section memory --stream-mb 1024
+    .venv/bin/python benchmarks/speed.py --section profile --articles 150
+    .venv/bin/python benchmarks/speed.py --section ruler --articles 300
 
 Sections:
   limit      bare spaCy (tokenizer+tok2vec+tagger+parser+NER), the full spaCy pipeline, and eventwire
@@ -124,6 +126,15 @@ def eventwire_inline(path: Path, out: Path, **kw) -> tuple[float, float, object]
     return timed(lambda: run_batch([path], out, redo=True, **kw))
 
 
+def warm_up() -> None:
+    """Load the model and dictionaries and run one small batch, so lazy first-use costs
+    (date parser tables, matcher caches) are not charged to the first measurement."""
+    with tempfile.TemporaryDirectory() as tmp:
+        from eventwire.batch import run_batch
+
+        run_batch([head(corpus(5000), 20)], tmp, redo=True)
+
+
 def section_limit(n: int, chunk: int = 100) -> dict:
     """Bare spaCy, full spaCy and eventwire on the same articles, interleaved chunk by chunk.
 
@@ -135,6 +146,7 @@ def section_limit(n: int, chunk: int = 100) -> dict:
     from eventwire.coding import default_coder
 
     coder = default_coder()  # load model and dictionaries before timing anything
+    warm_up()
     path = head(corpus(5000), n)
     arts = load_articles(path)
     bare_spacy([a.text for a in arts[:20]])  # warm up
@@ -205,6 +217,7 @@ def section_scaling(n: int) -> dict:
     from eventwire.coding import default_coder
 
     default_coder()  # the inline engine uses this process's coder: load it before timing
+    warm_up()
     path = head(corpus(5000), n)
     res = {"articles": n, "runs": []}
     for engine, workers in (("local", 1), ("local", 2), ("dask", 2)):
@@ -245,9 +258,7 @@ def section_size(sizes: list[int]) -> dict:
 
 
 def section_length(n: int, lengths: list[int]) -> dict:
-    from eventwire.coding import default_coder
-
-    default_coder()
+    warm_up()
     res = {"articles_per_length": n, "runs": []}
     for k in lengths:
         path = corpus(n, k, k, seed=11, name=f"length-{k}-n{n}.jsonl")
@@ -271,6 +282,55 @@ def section_length(n: int, lengths: list[int]) -> dict:
     return res
 
 
+def section_ruler(n: int) -> dict:
+    """CPU of spaCy's stock attribute_ruler vs eventwire's cached one on the same parsed docs, interleaved."""
+    from eventwire.clean import clean_text
+    from eventwire.coding import default_coder
+
+    nlp = default_coder().nlp
+    cached = nlp.get_pipe("attribute_ruler")
+    stock = getattr(cached, "ruler", cached)
+    arts = load_articles(head(corpus(5000), n))
+    names = [p for p in nlp.pipe_names if p not in ("attribute_ruler", "lemmatizer", "ner")]
+    with nlp.select_pipes(enable=names):
+        docs = list(nlp.pipe([clean_text(a.text) for a in arts], batch_size=64))
+    out = {"articles": n, "stock_cpu_s": 0.0, "cached_cpu_s": 0.0}
+    for i in range(0, len(docs), 25):
+        for key, proc in (("stock_cpu_s", stock), ("cached_cpu_s", cached)):
+            c = time.process_time()
+            for d in docs[i:i + 25]:
+                proc(d)
+            out[key] += time.process_time() - c
+    out = {k: round(v, 3) if isinstance(v, float) else v for k, v in out.items()}
+    out["speedup"] = round(out["stock_cpu_s"] / out["cached_cpu_s"], 1)
+    return out
+
+
+def section_profile(n: int, out: Path) -> dict:
+    """cProfile of eventwire's own coding (docs parsed beforehand), top functions by cumulative time."""
+    import cProfile
+    import io
+    import pstats
+
+    from eventwire.clean import clean_text
+    from eventwire.coding import default_coder
+
+    coder = default_coder()
+    warm_up()
+    arts = load_articles(head(corpus(5000), n))
+    docs = list(coder.nlp.pipe([clean_text(a.text) for a in arts], batch_size=64))
+    prof = cProfile.Profile()
+    prof.enable()
+    for a, d in zip(arts, docs):
+        coder._code_doc(a, d.text, d)
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(30)
+    text = buf.getvalue()
+    out.write_text(text, encoding="utf-8")
+    return {"articles": n, "file": out.name}
+
+
 def _fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
@@ -281,6 +341,7 @@ def section_prefilter(n: int) -> dict:
     from eventwire.batch import read_shard_events, run_batch
     from eventwire.batch.prefilter import _SENTENCE, default_prefilter
 
+    warm_up()
     path = head(corpus(5000), n)
     arts = load_articles(path)
     pf = default_prefilter()
@@ -331,7 +392,13 @@ def section_memory(stream_mb: float) -> dict:
 def write_markdown(data: dict, path: Path) -> None:
     L = [f"# eventwire speed benchmarks ({data['env']['date'][:10]})", "",
          "Produced by `benchmarks/speed.py` (re-run it to reproduce; corpus from `benchmarks/make_corpus.py`).",
-         "", "```", json.dumps(data["env"], indent=1), "```", ""]
+         "", "```", json.dumps(data["env"], indent=1), "```", "",
+         "Each section was run separately; its own date and commit (the working tree was shared with other "
+         "engineers, hence `tree_dirty`):", ""]
+    for sec, env in data.get("env_by_section", {}).items():
+        L.append(f"- `{sec}`: {env['date']}, commit {env['commit']}")
+    L += ["", "The machine was shared: its load average (in the tables) was well above its 2 cores, so CPU "
+          "seconds are the measure to trust and wall-clock times are indicative only.", ""]
     if "limit" in data:
         r = data["limit"]
         L += ["## The limit: eventwire vs the bare spaCy pipeline (1 process)", "",
@@ -350,6 +417,11 @@ def write_markdown(data: dict, path: Path) -> None:
         L += [f"Where the CPU goes ({comp['articles']} articles, seconds):", "",
               "| " + " | ".join(k for k in comp if k != "articles") + " |",
               "|" + "---|" * (len(comp) - 1), "| " + " | ".join(str(v) for k, v in comp.items() if k != "articles") + " |", ""]
+    if "ruler" in data:
+        r = data["ruler"]
+        L += ["## spaCy's attribute_ruler vs the cached one (same parsed docs)", "",
+              f"{r['articles']} articles: stock {r['stock_cpu_s']} CPU s, cached {r['cached_cpu_s']} CPU s "
+              f"({r['speedup']}x less).", ""]
     if "scaling" in data:
         L += ["## Scaling: 1 vs 2 workers, Dask vs local", "", f"{data['scaling']['articles']} articles.", ""]
         L += _run_table(data["scaling"]["runs"], speedup=True)
@@ -400,7 +472,7 @@ def _run_table(runs: list[dict], speedup: bool = False) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--section", action="append", choices=["limit", "scaling", "size", "length", "prefilter", "memory"])
+    ap.add_argument("--section", action="append", choices=["limit", "scaling", "size", "length", "prefilter", "memory", "profile", "ruler"])
     ap.add_argument("--all", action="store_true")
     ap.add_argument("--articles", type=int, default=None)
     ap.add_argument("--stream-mb", type=float, default=1024)
@@ -423,6 +495,10 @@ def main() -> None:
             data[s] = section_prefilter(args.articles or 300)
         elif s == "memory":
             data[s] = section_memory(args.stream_mb)
+        elif s == "ruler":
+            data[s] = section_ruler(args.articles or 300)
+        elif s == "profile":
+            data[s] = section_profile(args.articles or 150, args.out.with_name(args.out.stem + "-profile.txt"))
         data["env"] = _env()
         data.setdefault("env_by_section", {})[s] = data["env"]
         args.out.parent.mkdir(parents=True, exist_ok=True)
