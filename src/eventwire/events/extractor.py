@@ -77,8 +77,9 @@ class EventExtractor:
     """Finds event candidates in sentences, given the doc's actor mentions."""
 
     def __init__(self, lexicon: Lexicon | None = None, code_statements: bool = False,
-                 infer_countries: bool = True) -> None:
+                 infer_countries: bool = True, require_source: bool = True) -> None:
         self.lexicon = lexicon or default_lexicon()
+        self.require_source = require_source
         self.code_statements = code_statements
         self.infer_countries = infer_countries
 
@@ -459,6 +460,8 @@ class EventExtractor:
             for src, tgt, reciprocal in pairs:
                 if (src is None or src.code is None) and (tgt is None or tgt.code is None):
                     continue
+                if src is None and self.require_source:
+                    continue  # nobody found doing it ("six people were killed"): not coded, as PETRARCH's require_dyad
                 if src is not None and tgt is not None and src.code and src.code == tgt.code and src.text == tgt.text:
                     continue
                 evidence = {"pattern": pattern.name, "pattern_comment": pattern.comment,

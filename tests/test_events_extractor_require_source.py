@@ -1,0 +1,13 @@
+"""Events with nobody found doing them are not coded (PETRARCH's require_dyad); the option turns that off."""
+
+from eventwire.events.extractor import EventExtractor
+
+
+def test_require_source_is_the_default() -> None:
+    assert EventExtractor().require_source is True
+    assert EventExtractor(require_source=False).require_source is False
+
+
+def test_agentless_passive_is_not_coded(code_text) -> None:
+    events = code_text("Six Ukrainian soldiers were killed on Tuesday.", "2024-11-08")
+    assert all(e.source is not None for e in events)
