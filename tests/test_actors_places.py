@@ -83,3 +83,11 @@ def test_place_entity_in_an_article_gets_its_country(resolver, nlp):
     m = resolver.resolve(doc, D)
     codes = {doc[i].text: a.code for i, a in m.by_head.items()}
     assert codes.get("officials") == "MEXGOV"
+
+
+def test_continents_and_loc_cities_are_not_coded():
+    from eventwire.actors.resolver import gazetteer_country
+
+    assert gazetteer_country("Africa") is None  # also an alternate city name in GeoNames
+    assert gazetteer_country("the Middle East") is None
+    assert gazetteer_country("Mazatlan", cities=False) is None  # a LOC entity does not name a city

@@ -276,7 +276,7 @@ class ActorResolver:
                 return country, "gazetteer"
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC"):
-                country = gazetteer_country(ent.text)
+                country = gazetteer_country(ent.text, cities=ent.label_ == "GPE")
                 if country:
                     return country, "gazetteer"
         for ent in doc.ents:
@@ -363,7 +363,8 @@ class ActorResolver:
             return self._make(code, text, span.text, phrase, "ner:" + span.label_.lower() + ("+role" if sector else ""))
         if span.label_ in ("GPE", "LOC"):
             # a place that is not a country ("Donetsk", "Nagorno-Karabakh") → the country it lies in
-            country = gazetteer_country(span.text)
+            # LOC entities are regions, seas, mountains: a city that shares the name is not meant
+            country = gazetteer_country(span.text, cities=span.label_ == "GPE")
             if country:
                 return self._make(country + (sector or ""), text, span.text, phrase,
                                   "gazetteer" + ("+role" if sector else ""))
@@ -510,20 +511,29 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
-def gazetteer_country(name: str, min_population: int = 0) -> str | None:
+# Continents and world regions: some are also alternate names of cities in GeoNames ("Africa", "Asia").
+_NOT_ONE_COUNTRY = frozenset([
+    "africa", "asia", "europe", "america", "americas", "oceania", "antarctica", "arctic", "eurasia",
+    "north america", "south america", "latin america", "central america", "middle east", "near east", "far east",
+    "southeast asia", "central asia", "east africa", "west africa", "north africa", "southern africa",
+    "horn of africa"])
+
+
+def gazetteer_country(name: str, min_population: int = 0, cities: bool = True) -> str | None:
     """ISO3 country of a place name that is not a country (city, region, breakaway region) in the offline
-    gazetteer of ``eventwire.places``; cities need ``min_population`` people; None if unknown."""
+    gazetteer of ``eventwire.places``; cities need ``min_population`` people (none when ``cities`` is False);
+    None if unknown or a continent."""
     from ..places import _NOT_PLACES, default_gazetteer
 
     name = " ".join(name.split())
     if name.lower().startswith("the "):
         name = name[4:]
-    if len(name) < 3 or name.lower() in _NOT_PLACES:
+    if len(name) < 3 or name.lower() in _NOT_PLACES or name.lower() in _NOT_ONE_COUNTRY:
         return None
     entry = default_gazetteer().lookup(name)
     if entry is None or not entry.country:
         return None
-    if entry.feature == "city" and entry.population < min_population:
+    if entry.feature == "city" and (not cities or entry.population < min_population):
         return None
     return entry.country
 
