@@ -34,6 +34,9 @@ def ingest_cli(
     date: str = typer.Option(None, "--date", "-d", help="Publication date (YYYY-MM-DD) for records without one."),
     source: str = typer.Option(None, "--source", "-s", help="Outlet name for records without one."),
     recode: bool = typer.Option(False, "--recode", help="Re-code articles even if unchanged (e.g. new dictionaries)."),
+    recode_duplicates: bool = typer.Option(False, "--recode-duplicates",
+                                           help="Code duplicate copies too (stored, linked to the first copy, "
+                                                "not counted in clusters)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles coded per spaCy batch."),
 ) -> None:
     """Code articles and store them; re-running adds nothing new, a changed article replaces its events.
@@ -46,8 +49,10 @@ def ingest_cli(
     with Store(db) as store:
         err(f"ingesting into {store.display_url}")
         items = progress(_items(paths, default_date, source), "ingesting")
-        command = _command(paths, store.display_url, date=date, source=source, recode=recode, batch_size=batch_size)
+        command = _command(paths, store.display_url, date=date, source=source, recode=recode,
+                           recode_duplicates=recode_duplicates, batch_size=batch_size)
         report = ingest(store, items, recode=recode, batch_size=batch_size, command=command,
+                        recode_duplicates=recode_duplicates,
                         on_failure=lambda m: err(f"error: {m} (recorded; the batch goes on)"))
     err(report.summary() + f"; run {report.run_id}")
     if report.failed:
@@ -97,6 +102,8 @@ def query_cli(
     limit: int = typer.Option(None, "--limit", "-n", min=0, help="At most this many events."),
     failures: bool = typer.Option(False, "--failures", help="List the records ingest could not store instead."),
     runs: bool = typer.Option(False, "--runs", help="List the coding runs (versions, counts) instead."),
+    clusters: bool = typer.Option(False, "--clusters",
+                                  help="One row per real event (cluster): report, article and source counts."),
 ) -> None:
     """Select stored events (or count them per day/week/month); the database is opened read-only.
 
@@ -119,6 +126,13 @@ def query_cli(
                     for r in rows]
             _write_rows(rows[-limit:] if limit else rows, fmt)
             err(f"{len(rows)} {'failure' if failures else 'run'}(s)")
+            return
+        if clusters:
+            from ..store import cluster_rows
+
+            rows = cluster_rows(store, flt, limit=limit)
+            _write_rows(rows, fmt)
+            err(f"{len(rows)} cluster(s)")
             return
         if count_by:
             rows = counts(store, count_by, flt, dyad=dyad)
@@ -152,13 +166,19 @@ def export_cli(
     db: str = DB_OPTION,
     fmt: str = typer.Option(..., "--format", "-f", help="jsonl, csv, parquet, plover (PLOVER JSON) or cameo (TSV)."),
     output: str = typer.Option(..., "--output", "-o", help="File to write (replaced when complete), or - for stdout."),
+    clusters: bool = typer.Option(False, "--clusters", help="One row per real event (jsonl or csv) instead of reports."),
 ) -> None:
     """Export every stored event in a standard format (columns: docs/store.md).
 
     Example: eventwire export --db events.db --format cameo -o events.tsv
     """
-    from ..store import WRITERS, Store, export
+    from ..store import WRITERS, Store, export, export_clusters
 
+    if clusters:
+        with Store(db, read_only=True) as store:
+            n = export_clusters(store, fmt, sys.stdout if output == "-" else output)
+        err(f"{n} cluster(s) written to {'stdout' if output == '-' else output}")
+        return
     if fmt not in WRITERS:
         raise InputError(f"unknown --format {fmt!r}; choose one of: {', '.join(WRITERS)}")
     if output == "-" and fmt == "parquet":

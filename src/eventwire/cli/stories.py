@@ -55,7 +55,7 @@ def clusters_cli(
     for copy, first in copies.items():
         err(f"{copy}: a copy of {first} (not coded again; --keep-duplicates to code it)")
     clusters = sorted((c for c in linker.clusters() if len(c.mentions) >= min_reports),
-                      key=lambda c: (c.first_date or _MAX, c.id))
+                      key=lambda c: (c.first_date or _MAX, -len(c.mentions), c.id))  # biggest first per day
     if fmt == "jsonl":
         for c in clusters:
             typer.echo(json.dumps(c.to_dict(), ensure_ascii=False))

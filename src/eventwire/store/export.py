@@ -223,6 +223,40 @@ def export(store: Store, fmt: str, path: str | Path | IO[str], where: Any = ()) 
     return n
 
 
+CLUSTER_FORMATS = ("jsonl", "csv")
+
+
+def export_clusters(store: Store, fmt: str, path: str | Path | IO[str], where: Any = ()) -> int:
+    """Write one row per real event (``query.CLUSTER_COLUMNS``) as JSON lines or CSV; returns the row count."""
+    from .query import CLUSTER_COLUMNS, cluster_rows
+
+    if fmt not in CLUSTER_FORMATS:
+        raise InputError(f"--clusters exports {' or '.join(CLUSTER_FORMATS)}, not {fmt!r}")
+    rows = cluster_rows(store, where)
+
+    def write(out: Any) -> None:
+        if fmt == "jsonl":
+            for r in rows:
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        else:
+            w = csv.DictWriter(out, fieldnames=list(CLUSTER_COLUMNS), lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+
+    if not isinstance(path, (str, Path)):
+        write(path)
+        return len(rows)
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.partial")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as ft:
+            write(ft)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(rows)
+
+
 def _rows(store: Store, where: list[Any]) -> Iterator[tuple[Event, dict[str, Any]]]:
     for record, meta in store.event_rows(where, with_article=True):
         yield event_from_record(record), meta

@@ -144,3 +144,37 @@ def count_by(store: Store, period: str, flt: EventFilter | None = None, *, dyad:
         row["events"] = counts[key]
         out.append(row)
     return out
+
+
+#: Columns of ``query --clusters`` / ``export --clusters`` (one row per real event), in order.
+CLUSTER_COLUMNS = ("cluster_id", "key", "reports", "articles", "sources", "first_report", "last_report",
+                   "first_date", "last_date", "cameo", "source_code", "target_code")
+
+
+def cluster_rows(store: Store, flt: EventFilter | Any = None, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """One row per event cluster (real event) over the reports matching ``flt``.
+
+    Reports of duplicate copies (articles with ``duplicate_of``) are left out, so an event counts once; an
+    event not linked to a cluster is a cluster of its own (``cluster_id`` is then its event id).
+    Ordered by first event date (undated last), then id.
+    """
+    from sqlalchemy import distinct
+
+    e, a, c = s.events, s.articles, s.event_clusters
+    where = flt.clauses() if hasattr(flt, "clauses") else list(flt or ())
+    gid = func.coalesce(e.c.cluster_id, e.c.id).label("cluster_id")
+    q = (select(gid, func.max(c.c.key).label("key"), func.count().label("reports"),
+                func.count(distinct(e.c.article_id)).label("articles"), func.count(distinct(a.c.source)).label("sources"),
+                func.min(a.c.date).label("first_report"), func.max(a.c.date).label("last_report"),
+                func.min(e.c.date).label("first_date"), func.max(e.c.date).label("last_date"),
+                func.min(e.c.cameo).label("cameo"), func.min(e.c.source_code).label("source_code"),
+                func.min(e.c.target_code).label("target_code"))
+         .select_from(e.join(a, e.c.article_id == a.c.id).outerjoin(c, c.c.id == e.c.cluster_id))
+         .where(a.c.duplicate_of.is_(None), *where)
+         .group_by(gid)
+         .order_by(func.min(e.c.date).is_(None), func.min(e.c.date), gid))
+    if limit is not None:
+        q = q.limit(limit)
+    with store.engine.connect() as conn:
+        return [{k: (int(v) if k in ("reports", "articles", "sources") else v)
+                 for k, v in dict(r._mapping).items()} for r in conn.execute(q)]

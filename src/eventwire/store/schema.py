@@ -39,6 +39,8 @@ articles = Table(
     Column("text", Text, nullable=False),  # the cleaned text that every offset refers to
     Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
     Column("coded_at", DateTime(timezone=True), nullable=False),
+    # A syndicated / lightly edited copy: the id of the first stored copy (stories.duplicates, MinHash).
+    Column("duplicate_of", String),
 )
 
 sentences = Table(
@@ -103,6 +105,7 @@ events = Table(
     Column("trigger", Text),
     Column("confidence", Float),
     Column("record", Text, nullable=False),  # Event.to_dict() as JSON: the full public record
+    Column("cluster_id", String),  # the event cluster (one real event) this report belongs to
     Index("ix_events_article", "article_id"),
     Index("ix_events_date", "date"),
     Index("ix_events_source_code", "source_code"),
@@ -110,6 +113,7 @@ events = Table(
     Index("ix_events_source_country", "source_country"),
     Index("ix_events_target_country", "target_country"),
     Index("ix_events_cameo", "cameo"),
+    Index("ix_events_cluster", "cluster_id"),
 )
 
 quotes = Table(
@@ -139,5 +143,36 @@ failures = Table(
     Index("ix_failures_run", "run_id"),
 )
 
+article_signatures = Table(
+    "article_signatures", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("first_id", String, nullable=False),  # the first copy (the article itself when original)
+    Column("signature", Text, nullable=False),  # MinHash signature: 256 uint64, hex of the little-endian bytes
+)
+
+article_bands = Table(
+    "article_bands", metadata,  # LSH index: a new article costs BANDS equality lookups
+    Column("band", Integer, primary_key=True, autoincrement=False),
+    Column("key", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_article_bands_article", "article_id"),
+)
+
+event_clusters = Table(
+    "event_clusters", metadata,
+    Column("id", String, primary_key=True),  # "evc_" + hash of its first report's event id (stable)
+    Column("story", String, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("first_date", String),
+    Column("last_date", String),
+)
+
+linker_state = Table(
+    "linker_state", metadata,  # one row: EventLinker.state() as JSON, committed with each linked article
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("state", Text, nullable=False),
+    Column("articles", Integer, nullable=False),
+)
+
 #: Tables holding an article's coded content, children first (the order to delete in).
-ARTICLE_CHILDREN = (quotes, events, actors, sentences)
+ARTICLE_CHILDREN = (quotes, events, actors, sentences, article_bands, article_signatures)

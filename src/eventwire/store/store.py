@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, select, tuple_
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -213,11 +213,13 @@ class Store:
                 out.update({r.id: r.text_hash for r in conn.execute(q)})
         return out
 
-    def save(self, coded: CodedArticle, run_id: int, *, stored: bool | None = None) -> int:
+    def save(self, coded: CodedArticle, run_id: int, *, stored: bool | None = None,
+             stories: "StoriesRows | None" = None) -> int:
         """Store one coded article, replacing what was stored under its id, in one transaction.
 
         stored: whether the article id is known to be in the database already (ingest knows it from
-        ``known_hashes``); None looks it up. Returns the number of events stored.
+        ``known_hashes``); None looks it up. stories: the article's duplicate-index rows, its events'
+        clusters and the linker state, written in the same transaction. Returns the number of events stored.
         """
         self._writable()
         article, aid = coded.article, coded.article.key
@@ -241,13 +243,91 @@ class Store:
             _insert(conn, s.sentences, [{"article_id": aid, "idx": x.index, "text": x.text, "start_char": x.start,
                                          "end_char": x.end} for x in coded.sentences])
             _insert(conn, s.actors, list(actors.values()))
-            _insert(conn, s.events, [event_row(e, aid) for e in events])
+            rows = [event_row(e, aid) for e in events]
+            if stories is not None:
+                for row in rows:
+                    row["cluster_id"] = stories.links.get(row["id"])
+            _insert(conn, s.events, rows)
             _insert(conn, s.quotes, [_quote_row(aid, i, q) for i, q in enumerate(coded.quotes)])
+            if stories is not None:
+                if stories.duplicate_of:
+                    conn.execute(s.articles.update().where(s.articles.c.id == aid).values(
+                        duplicate_of=stories.duplicate_of))
+                self._write_stories(conn, aid, stories)
         return len(events)
+
+    def save_copy(self, article: Any, run_id: int, stories: "StoriesRows", *, stored: bool | None = None) -> None:
+        """Store a duplicate copy without coding it: its article row (``duplicate_of`` set) and signature."""
+        self._writable()
+        aid = article.key
+        with self.engine.begin() as conn:
+            if stored is None:
+                stored = conn.execute(select(s.articles.c.id).where(s.articles.c.id == aid)).first() is not None
+            if stored:
+                for table in s.ARTICLE_CHILDREN:
+                    conn.execute(table.delete().where(table.c.article_id == aid))
+                conn.execute(s.articles.delete().where(s.articles.c.id == aid))
+            conn.execute(s.articles.insert().values(
+                id=aid, text_hash=text_hash(article), date=article.date.isoformat() if article.date else None,
+                source=article.source, url=article.url, title=article.title, text=article.text, run_id=run_id,
+                coded_at=_now(), duplicate_of=stories.duplicate_of))
+            self._write_stories(conn, aid, stories)
+
+    def _write_stories(self, conn: Any, aid: str, st: "StoriesRows") -> None:
+        if st.signature is not None:
+            conn.execute(s.article_signatures.insert().values(article_id=aid, first_id=st.duplicate_of or aid,
+                                                             signature=st.signature))
+            _insert(conn, s.article_bands, [{"band": b, "key": k, "article_id": aid} for b, k in st.bands])
+        if st.clusters:
+            ids = [c["id"] for c in st.clusters]
+            have = {r.id for r in conn.execute(select(s.event_clusters.c.id).where(s.event_clusters.c.id.in_(ids)))}
+            for c in st.clusters:
+                if c["id"] in have:
+                    conn.execute(s.event_clusters.update().where(s.event_clusters.c.id == c["id"]).values(
+                        first_date=c["first_date"], last_date=c["last_date"]))
+            _insert(conn, s.event_clusters, [c for c in st.clusters if c["id"] not in have])
+        if st.linker_state is not None:
+            done = conn.execute(s.linker_state.update().where(s.linker_state.c.id == 1).values(
+                state=st.linker_state, articles=st.linked_articles))
+            if not done.rowcount:
+                conn.execute(s.linker_state.insert().values(id=1, state=st.linker_state,
+                                                            articles=st.linked_articles))
+
+    # ---- stories: duplicate lookup, linker state ----------------------------------------------
+    def find_copy(self, bands: list[tuple[int, str]], signature: Any, *, exclude: str,
+                  threshold: float) -> tuple[str, float] | None:
+        """The first copy of the best stored article whose MinHash estimate is >= threshold (an index lookup)."""
+        from ..stories.duplicates import estimate, signature_from_hex
+
+        b = s.article_bands
+        with self.engine.connect() as conn:
+            cands: set[str] = set()
+            for i in range(0, len(bands), 64):
+                q = select(b.c.article_id).where(tuple_(b.c.band, b.c.key).in_(bands[i:i + 64]))
+                cands.update(r.article_id for r in conn.execute(q))
+            cands.discard(exclude)
+            if not cands:
+                return None
+            sig = s.article_signatures
+            rows = conn.execute(select(sig.c.article_id, sig.c.first_id, sig.c.signature)
+                                .where(sig.c.article_id.in_(sorted(cands)))).all()
+        best: tuple[float, str] | None = None
+        for r in sorted(rows, key=lambda r: r.article_id):
+            if r.first_id == exclude:
+                continue
+            sim = estimate(signature, signature_from_hex(r.signature))
+            if sim >= threshold and (best is None or sim > best[0]):
+                best = (sim, r.first_id)
+        return (best[1], best[0]) if best else None
+
+    def linker_state(self) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.linker_state.c.state).where(s.linker_state.c.id == 1)).first()
+        return json.loads(row.state) if row else None
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        tables = (s.runs, s.articles, s.sentences, s.actors, s.events, s.quotes, s.failures)
+        tables = (s.runs, s.articles, s.sentences, s.actors, s.events, s.quotes, s.failures, s.event_clusters)
         with self.engine.connect() as conn:
             return {t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one()) for t in tables}
 
@@ -277,6 +357,18 @@ class Store:
             for row in result:
                 m = dict(row._mapping)
                 yield m.pop("record"), m
+
+
+class StoriesRows:
+    """What the stories stages add to one article's transaction (see eventwire.store.ingest)."""
+
+    def __init__(self, *, duplicate_of: str | None = None, signature: str | None = None,
+                 bands: list[tuple[int, str]] = (), links: dict[str, str] | None = None,
+                 clusters: list[dict[str, Any]] = (), linker_state: str | None = None,
+                 linked_articles: int = 0) -> None:
+        self.duplicate_of, self.signature, self.bands = duplicate_of, signature, list(bands)
+        self.links, self.clusters = links or {}, list(clusters)
+        self.linker_state, self.linked_articles = linker_state, linked_articles
 
 
 def _actors(events: list[Event], coded: CodedArticle) -> Iterator[Actor]:

@@ -28,6 +28,9 @@ from dataclasses import dataclass
 import numpy as np
 
 THRESHOLD = 0.25
+#: Ingest checks only articles of at least this many words: a one-line item ("Russia attacked Ukraine.") has
+#: too few shingles for an estimate, and identical short bulletins from different desks are separate reports.
+MIN_WORDS = 40
 SHINGLE = 5
 PERMUTATIONS = 256
 BANDS = 128
@@ -126,6 +129,15 @@ class DuplicateIndex:
             self._bands[band_key].append(doc_id)
         return Match(doc_id, match.first, match.similarity) if match else None
 
+    def add(self, doc_id: str, sig: np.ndarray, first: str) -> None:
+        """Index a signature computed elsewhere, as a copy of ``first`` (itself when original)."""
+        if doc_id in self._sigs:
+            return
+        self._sigs[doc_id] = sig
+        self._first[doc_id] = first
+        for band_key in self._band_keys(sig):
+            self._bands[band_key].append(doc_id)
+
     def state(self) -> dict:
         """JSON-ready state: threshold, and per article its first copy and signature (bands are rebuilt)."""
         return {"threshold": self.threshold,
@@ -149,3 +161,23 @@ class DuplicateIndex:
         r = self._rows
         for band in range(BANDS):
             yield band, sig[band * r:(band + 1) * r].tobytes()
+
+
+# ---- persisted form (the store keeps signatures and band keys in tables; see eventwire.store) ----------
+def signature_hex(sig: np.ndarray) -> str:
+    return sig.astype("<u8").tobytes().hex()
+
+
+def signature_from_hex(value: str) -> np.ndarray:
+    return np.frombuffer(bytes.fromhex(value), dtype="<u8").astype(np.uint64)
+
+
+def band_keys(sig: np.ndarray) -> list[tuple[int, str]]:
+    """(band, hex key) pairs of the LSH index: the same bands ``DuplicateIndex`` probes."""
+    r = PERMUTATIONS // BANDS
+    return [(b, sig[b * r:(b + 1) * r].astype("<u8").tobytes().hex()) for b in range(BANDS)]
+
+
+def article_text(title: str | None, text: str) -> str:
+    """What is compared: the headline and the text (as ``eventwire clusters`` does)."""
+    return (title or "") + "\n\n" + text
