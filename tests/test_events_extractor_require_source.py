@@ -11,3 +11,8 @@ def test_require_source_is_the_default() -> None:
 def test_agentless_passive_is_not_coded(code_text) -> None:
     events = code_text("Six Ukrainian soldiers were killed on Tuesday.", "2024-11-08")
     assert all(e.source is not None for e in events)
+
+
+def test_no_target_and_no_object_is_not_coded(code_text) -> None:
+    events = code_text("The French government refused on Tuesday.", "2024-11-08")
+    assert not [e for e in events if e.target is None]

@@ -462,6 +462,10 @@ class EventExtractor:
                     continue
                 if src is None and self.require_source:
                     continue  # nobody found doing it ("six people were killed"): not coded, as PETRARCH's require_dyad
+                if tgt is None and self.require_source and not any(
+                        c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and tok.pos_ not in ("VERB", "AUX"))
+                        for c in tok.children):
+                    continue  # "police failed to act", "Congress convenes": no one on the receiving end, not an event
                 if src is not None and tgt is not None and src.code and src.code == tgt.code and src.text == tgt.text:
                     continue
                 evidence = {"pattern": pattern.name, "pattern_comment": pattern.comment,
