@@ -16,3 +16,9 @@ def test_agentless_passive_is_not_coded(code_text) -> None:
 def test_no_target_and_no_object_is_not_coded(code_text) -> None:
     events = code_text("The French government refused on Tuesday.", "2024-11-08")
     assert not [e for e in events if e.target is None]
+
+
+def test_reduced_passive_noun_is_the_patient(code_text) -> None:
+    events = code_text("Two Australian tourists arrested in Bali were questioned by Indonesian police on Tuesday.",
+                       "2024-11-08")
+    assert not [e for e in events if e.source is not None and e.source.code and e.source.code.startswith("AUS")]

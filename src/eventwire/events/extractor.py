@@ -182,6 +182,8 @@ class EventExtractor:
             srcs, _ = self.sources_of(head, mentions)
             return srcs, f"subject of '{head.text}'"
         if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if _passive_modifier(tok):
+                return [], "none (passive relative clause: the noun modified is the patient)"
             return self.actors_at(head, mentions), "noun modified (relative clause)"
         if tok.dep_ in ("pcomp", "pobj", "ccomp") and head.i != tok.i and head.lemma_.lower() not in SPEECH_VERBS:
             anchor = head.head if head.dep_ == "prep" else head
@@ -198,6 +200,10 @@ class EventExtractor:
                 found = self.actors_at(c, mentions)
                 if found:
                     return found, "passive subject"
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and _passive_modifier(tok):
+            found = self.actors_at(tok.head, mentions)
+            if found:  # "two Australians arrested in Bali", "a priest who was accused of ..."
+                return found, "noun modified (passive relative clause)"
         preps = [pattern.prep] if pattern.prep else []
         preps += [p for p in TARGET_PREPS if p not in preps]
         if tok.pos_ in ("NOUN", "PROPN") and "of" not in preps:
@@ -573,6 +579,18 @@ def _words(tok: "Token") -> set[str]:
         if c.dep_ == "compound":
             words |= {c.lower_, c.lemma_.lower()}
     return words
+
+
+def _passive_modifier(tok: "Token") -> bool:
+    """A reduced passive ("clubbers arrested in Bali") or a passive relative clause ("who was accused")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        # a mis-parsed main verb ("Doctors from X donated and delivered goods"): objects, a past-tense
+        # conjunct, or a sentence whose root is a noun
+        if tok.sent.root.pos_ in ("NOUN", "PROPN") or any(
+                c.dep_ in ("dobj", "obj", "nsubj") or (c.dep_ == "conj" and c.tag_ == "VBD") for c in tok.children):
+            return False
+        return True
+    return tok.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
 def _pairs(sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None, bool]]:
