@@ -1,0 +1,104 @@
+"""Linking cost per new article vs store size: duplicate lookup, event linking, linker state, the transaction.
+
+Codes a synthetic wire-style corpus once (benchmarks/make_corpus.py, as store_ingest.py does), then ingests it
+into an empty database with stories on, and at 100, 500 and 1000 stored articles times the next ``--probe``
+articles one by one (batch size 1): the MinHash lookup in the stored LSH index, the parse the linker needs,
+EventLinker.add, serialising the linker state, and the whole save transaction (which writes the state).
+
+    .venv/bin/python benchmarks/stories_store.py --db sqlite:////tmp/stories-bench.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def main() -> None:
+    from store_ingest import Precoded, corpus
+
+    from eventwire.coding import default_coder
+    from eventwire.store import Store, ingest
+    import importlib
+
+    ingest_module = importlib.import_module("eventwire.store.ingest")
+    from eventwire.stories import linker as linker_module
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--sizes", default="100,500,1000")
+    ap.add_argument("--probe", type=int, default=20)
+    args = ap.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    n = max(sizes) + args.probe
+    tmp = Path(tempfile.gettempdir())
+    articles = corpus(n, tmp / f"synthetic-{n}.jsonl")
+    coder = default_coder()
+    t0 = time.perf_counter()
+    coded = list(coder.code_many(articles))
+    code_s = time.perf_counter() - t0
+    pre = Precoded(coded)
+    pre.nlp = coder.nlp
+
+    timings: dict[str, list[float]] = {}
+
+    def timed(name, fn):
+        def wrapper(*a, **kw):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                timings.setdefault(name, []).append(time.perf_counter() - t)
+        return wrapper
+
+    L = ingest_module._Linking
+    L.check_duplicates = timed("duplicate lookup", L.check_duplicates)
+    L.rows = timed("rows total", L.rows)
+    linker_module.EventLinker.add = timed("EventLinker.add", linker_module.EventLinker.add)
+    linker_module.EventLinker.state = timed("linker state()", linker_module.EventLinker.state)
+    Store.save = timed("save transaction", Store.save)
+    real_init = L.__init__
+
+    def init(self, store, coder_):
+        real_init(self, store, coder_)
+        self.nlp = timed("parse", self.nlp)
+    L.__init__ = init
+
+    out = {"db": Store(args.db).display_url, "articles": n, "coding_s": round(code_s, 1), "points": []}
+    done = 0
+    with Store(args.db) as store:
+        for size in sizes:
+            ingest(store, [c.article for c in coded[done:size]], pre, batch_size=32)
+            done = size
+            timings.clear()
+            for c in coded[done:done + args.probe]:
+                ingest(store, [c.article], pre, batch_size=1)
+            st = store.linker_state()
+            state_bytes = len(json.dumps(st, separators=(",", ":")))
+            counts = store.counts()
+            with store.engine.connect() as conn:
+                import sqlalchemy as sa
+                copies = conn.execute(sa.text("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")).scalar()
+            point = {"stored": size, "probe": args.probe, "state_kb": round(state_bytes / 1024),
+                     "events": counts["events"], "clusters": counts["event_clusters"], "copies": copies}
+            for k, v in timings.items():
+                point[k + " ms (median)"] = round(1000 * statistics.median(v), 2)
+            rows_ms = statistics.median(timings["rows total"]) * 1000
+            point["link excl. parse+state ms"] = round(
+                rows_ms - 1000 * statistics.median(timings["parse"]) - 1000 * statistics.median(timings["linker state()"]), 2)
+            out["points"].append(point)
+            print(json.dumps(point), flush=True)
+            done += args.probe
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
