@@ -470,6 +470,7 @@ class EventExtractor:
                     continue  # nobody found doing it ("six people were killed"): not coded, as PETRARCH's require_dyad
                 if tgt is None and self.require_source and not any(
                         c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and tok.pos_ not in ("VERB", "AUX"))
+                        or (pattern.prep and c.dep_ in ("prep", "prt") and c.lower_ == pattern.prep)
                         for c in tok.children):
                     continue  # "police failed to act", "Congress convenes": no one on the receiving end, not an event
                 if src is not None and tgt is not None and src.code and src.code == tgt.code and src.text == tgt.text:
