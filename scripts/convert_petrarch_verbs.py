@@ -23,72 +23,16 @@ import re
 import sys
 from pathlib import Path
 
-PARTICLES = {"about", "across", "after", "against", "along", "around", "as", "at", "away", "back", "before", "behind",
-             "between", "by", "down", "for", "from", "in", "into", "of", "off", "on", "onto", "out", "over", "through",
-             "to", "toward", "towards", "under", "up", "upon", "with", "without", "within", "aside", "forward",
-             "together", "apart", "ahead"}
-SKIP_WORDS = {"a", "an", "the", "$", "+", "^", "%", "his", "her", "its", "their", "new", "of"}
-HEADER = ["lemma", "pos", "prep", "object", "subject", "cameo", "role", "reverse", "comment"]
-CODE_RE = re.compile(r"\[([^\]]*)\]")
-
-
-def lemmatise(word: str, nlp: object | None) -> str:
-    w = word.lower().replace("_", " ").split()[-1] if word else ""
-    if nlp is None or not w.isalpha():
-        return w
-    doc = nlp(f"the {w}")  # type: ignore[operator]
-    return doc[1].lemma_.lower() if len(doc) > 1 else w
-
-
-def parse_synsets(lines: list[str]) -> dict[str, list[str]]:
-    sets: dict[str, list[str]] = {}
-    current = None
-    for line in lines:
-        s = line.split("#")[0].strip()
-        if "VERB PATTERNS" in line:
-            break
-        if s.startswith("&"):
-            current = s.split()[0].upper()
-            sets[current] = []
-        elif s.startswith("+") and current:
-            sets[current].append(s[1:].split()[0].strip("_").replace("_", " ").lower())
-    return sets
-
-
-def split_phrase(text: str) -> list[str]:
-    """Tokens of the part after '*': words, '(...)' groups and '{...}' compounds, in order."""
-    return re.findall(r"\([^)]*\)|\{[^}]*\}|[^\s(){}]+", text)
-
-
-def head_of(chunk: str) -> str:
-    words = [w for w in chunk.strip("{}()").split() if w.lower() not in SKIP_WORDS]
-    return words[-1] if words else ""
-
-
-def reduce_pattern(after: str) -> tuple[str, list[str]]:
-    """(prep, object heads) from the part of a pattern after '*'."""
-    prep, obj = "", ""
-    for tok in split_phrase(after):
-        low = tok.lower()
-        if tok.startswith("("):
-            words = [w for w in tok.strip("()").split() if w.lower() not in ("$", "+", "^", "%")]
-            if not words:
-                continue
-            p = words[0].lower().split("/")[0]
-            if not prep and p in PARTICLES:
-                prep = p
-                if not obj:
-                    obj = head_of(" ".join(words[1:]))
-                break
-            continue
-        if low in SKIP_WORDS:
-            continue
-        if low in PARTICLES and not obj and not prep:
-            prep = low
-            continue
-        if not obj:
-            obj = head_of(tok)
-    return prep, [obj] if obj else []
+from eventwire.evaluation._petrarch_verbs import (  # the shared reduction of PETRARCH patterns
+    CODE_RE,
+    HEADER,
+    PARTICLES,
+    head_of,
+    lemmatise,
+    parse_synsets,
+    reduce_pattern,
+    split_phrase,
+)
 
 
 def convert(path: Path, nlp: object | None = None) -> list[list[str]]:
