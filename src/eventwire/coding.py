@@ -1,9 +1,10 @@
-"""The main flow: Article → clean → parse → actors → event candidates → dates/attribution → Events.
+"""The main flow: Article → clean → parse → actors → event candidates → quotes/dates/places → Events.
 
-Everything that codes text (the Python API, the CLI, the HTTP API, the batch
-runner) calls ``Coder.code`` / ``Coder.code_many``. Each stage is a separate,
-replaceable object: ``ActorResolver`` (actors/), ``EventExtractor`` (events/),
-the date resolver (dates.py).
+Everything that codes text (the Python API, the CLI, the HTTP API, the store's
+ingest, the batch runner) calls ``Coder.code`` / ``Coder.code_many``. Each stage
+is a separate, replaceable object or function: ``ActorResolver`` (actors/),
+``EventExtractor`` (events/), ``find_quotes`` (quotes.py), ``resolve_event_date``
+(dates.py), ``place_finder`` (places.py).
 """
 
 from __future__ import annotations
@@ -122,11 +123,6 @@ class Coder:
             confidence=_confidence(cand),
             evidence=cand.evidence,
         )
-
-
-def _date_texts(sent: "Span", cand: Candidate) -> list[str]:
-    """DATE entities attached to the trigger (its subtree or its governing verb), nearest first."""
-    return [s.text for s in _date_spans(sent, cand)]
 
 
 def _date_spans(sent: "Span", cand: Candidate) -> list["Span"]:
