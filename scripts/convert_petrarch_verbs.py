@@ -19,18 +19,18 @@ Dropped: patterns longer than these slots can express beyond their first object 
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 from eventwire.evaluation._petrarch_verbs import (  # the shared reduction of PETRARCH patterns
     CODE_RE,
     HEADER,
-    PARTICLES,
     head_of,
     lemmatise,
     parse_synsets,
+    parse_verb_line,
     reduce_pattern,
+    split_code,
     split_phrase,
 )
 
@@ -92,19 +92,10 @@ def convert(path: Path, nlp: object | None = None) -> list[list[str]]:
                     expanded.append(o.lower())  # a synset reference: members in petrarch_synsets.tsv
                 else:
                     expanded.append(lem(o) if o else "")
-            role = ""
-            reverse = ""
-            if code == "---":
-                cameo = "---"
-            else:
-                first, _, second = code.partition(":")
-                if not first and second:
-                    cameo, role = second, "target"
-                else:
-                    cameo = first
-                    reverse = second if second.isdigit() else ""
-            if cameo != "---" and not cameo.isdigit():
+            split = split_code(code)
+            if split is None:
                 continue
+            cameo, role, reverse = split
             for lemma, particle in block_verbs:
                 p = prep
                 if particle:  # "+MEET_WITH" keeps its own particle; a pattern prep then cannot also apply
@@ -119,21 +110,10 @@ def convert(path: Path, nlp: object | None = None) -> list[list[str]]:
                               + (f" ({comment})" if comment else "")])
             continue
         # a verb line: WORD or +WORD_PARTICLE, optional {forms}, optional [code]
-        m = CODE_RE.search(body)
-        code = m.group(1).strip() if m else ""
-        word = re.sub(r"\{[^}]*\}|\[[^\]]*\]", "", body).strip().split()
-        if not word:
+        verb = parse_verb_line(body)
+        if verb is None:
             continue
-        w = word[0].lstrip("+").lower()
-        parts = [x for x in w.split("_") if x]
-        if not parts:
-            continue
-        lemma = parts[0]
-        particle = ""
-        if len(parts) == 2 and parts[1] in PARTICLES:
-            particle = parts[1]
-        elif len(parts) > 1:
-            continue  # multi-word phrases that are not verb + particle
+        lemma, particle, code, w = verb
         block_verbs.append((lemma, particle))
         # A synonym without its own code inherits the block's default only when it is the block's head verb:
         # inheriting it for every WordNet synonym ("face", "confront" → 040 MEET) costs much precision.

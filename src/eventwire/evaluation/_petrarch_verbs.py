@@ -27,6 +27,41 @@ def lemmatise(word: str, nlp: object | None) -> str:
     return doc[1].lemma_.lower() if len(doc) > 1 else w
 
 
+def split_code(code: str) -> tuple[str, str, str] | None:
+    """'042:043' → (cameo, role, reverse); ':120' → the subject is the target; '---' blocks; None if not a code."""
+    role = reverse = ""
+    if code == "---":
+        cameo = "---"
+    else:
+        first, _, second = code.partition(":")
+        if not first and second:
+            cameo, role = second, "target"
+        else:
+            cameo = first
+            reverse = second if second.isdigit() else ""
+    if cameo != "---" and not cameo.isdigit():
+        return None
+    return cameo, role, reverse
+
+
+def parse_verb_line(body: str) -> tuple[str, str, str, str] | None:
+    """A verb line 'WORD' or '+WORD_PARTICLE' with optional {forms} and [code] → (lemma, particle, code, word)."""
+    m = CODE_RE.search(body)
+    code = m.group(1).strip() if m else ""
+    word = re.sub(r"\{[^}]*\}|\[[^\]]*\]", "", body).strip().split()
+    if not word:
+        return None
+    w = word[0].lstrip("+").lower()
+    parts = [x for x in w.split("_") if x]
+    if not parts:
+        return None
+    if len(parts) == 2 and parts[1] in PARTICLES:
+        return parts[0], parts[1], code, w
+    if len(parts) > 1:
+        return None  # multi-word phrases that are not verb + particle
+    return parts[0], "", code, w
+
+
 def parse_synsets(lines: list[str]) -> dict[str, list[str]]:
     sets: dict[str, list[str]] = {}
     current = None
@@ -144,19 +179,10 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
                     expanded.extend(lem(m) for m in synsets.get(o.upper(), []))
                 else:
                     expanded.append(lem(o) if o else "")
-            role = ""
-            reverse = ""
-            if code == "---":
-                cameo = "---"
-            else:
-                first, _, second = code.partition(":")
-                if not first and second:
-                    cameo, role = second, "target"
-                else:
-                    cameo = first
-                    reverse = second if second.isdigit() else ""
-            if cameo != "---" and not cameo.isdigit():
+            split = split_code(code)
+            if split is None:
                 continue
+            cameo, role, reverse = split
             for lemma, particle in block_verbs:
                 p = prep
                 if particle:  # "+MEET_WITH" keeps its own particle; a pattern prep then cannot also apply
@@ -171,21 +197,10 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
                               + (f" ({comment})" if comment else "")])
             continue
         # a verb line: WORD or +WORD_PARTICLE, optional {forms}, optional [code]
-        m = CODE_RE.search(body)
-        code = m.group(1).strip() if m else ""
-        word = re.sub(r"\{[^}]*\}|\[[^\]]*\]", "", body).strip().split()
-        if not word:
+        verb = parse_verb_line(body)
+        if verb is None:
             continue
-        w = word[0].lstrip("+").lower()
-        parts = [x for x in w.split("_") if x]
-        if not parts:
-            continue
-        lemma = parts[0]
-        particle = ""
-        if len(parts) == 2 and parts[1] in PARTICLES:
-            particle = parts[1]
-        elif len(parts) > 1:
-            continue  # multi-word phrases that are not verb + particle
+        lemma, particle, code, w = verb
         block_verbs.append((lemma, particle))
         # A synonym without its own code inherits the block's default only when it is the block's head verb:
         # inheriting it for every WordNet synonym ("face", "confront" → 040 MEET) costs much precision.
