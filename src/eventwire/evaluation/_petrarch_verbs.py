@@ -1,8 +1,9 @@
-"""Reduce a PETRARCH/TABARI verb dictionary to eventwire patterns (for the suites' own dictionaries).
+"""Reduce a PETRARCH/TABARI verb dictionary to eventwire patterns.
 
-A copy of scripts/convert_petrarch_verbs.py's conversion (same reduction of patterns to eventwire's slots),
-extended for the older validation files, where synonym sets sit between the verb blocks; synonym-set objects
-and subjects are expanded to their members here.
+One conversion serves two callers: scripts/convert_petrarch_verbs.py, which writes the shipped
+petrarch_verbs.tsv and keeps synonym-set objects and subjects as ``&name`` references (their members go to
+petrarch_synsets.tsv), and the evaluation of the PETRARCH suites with their own dictionaries, which expands
+them to their members. It also reads the older validation files, where synonym sets sit between the verb blocks.
 """
 
 from __future__ import annotations
@@ -113,7 +114,14 @@ def reduce_pattern(after: str) -> tuple[str, list[str]]:
     return prep, [obj] if obj else []
 
 
-def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = False) -> list[list[str]]:
+def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = False,
+                  expand_synsets: bool = True) -> list[list[str]]:
+    """Lexicon rows (HEADER columns) from a PETRARCH verb dictionary.
+
+    ``all_synonyms``: every synonym of a block inherits the block's default code (not only its head verb).
+    ``expand_synsets``: replace ``&NAME`` objects and subjects by the set's members; when False they are kept
+    as lower-case ``&name`` references.
+    """
     lines = path.read_text(encoding="latin-1").splitlines()
     synsets = parse_all_synsets(lines)
     start = next((i for i, line in enumerate(lines) if "VERB PATTERNS" in line), None)
@@ -169,14 +177,17 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
                 continue
             subject = lem(head_of(before_words[0])) if before_words and not before_words[0].startswith("(") else ""
             if before_words and before_words[0].startswith("&"):
-                subjects = [lem(m) for m in synsets.get(before_words[0].upper(), [])] or [""]
+                ref = before_words[0]
+                subjects = ([lem(m) for m in synsets.get(ref.upper(), [])] or [""]) if expand_synsets else [ref.lower()]
             else:
                 subjects = [subject]
             prep, objs = reduce_pattern(after)
             expanded: list[str] = []
             for o in objs or [""]:
-                if o.startswith("&"):
+                if o.startswith("&") and expand_synsets:
                     expanded.extend(lem(m) for m in synsets.get(o.upper(), []))
+                elif o.startswith("&"):
+                    expanded.append(o.lower())  # a synset reference: members in petrarch_synsets.tsv
                 else:
                     expanded.append(lem(o) if o else "")
             split = split_code(code)
@@ -226,6 +237,6 @@ def parse_all_synsets(lines: list[str]) -> dict[str, list[str]]:
             sets.setdefault(current, [])
         elif s.startswith("+") and current:
             sets[current].append(s[1:].split()[0].strip("_").replace("_", " ").lower())
-        elif not s or s.startswith("---") or s.startswith("-"):
-            current = None if s else current
+        elif s.startswith("-"):  # a verb block or pattern ends the set; blank lines do not
+            current = None
     return sets
