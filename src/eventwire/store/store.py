@@ -229,17 +229,7 @@ class Store:
             row = actor_row(aid, actor)
             actors.setdefault(row["id"], row)
         with self.engine.begin() as conn:
-            # Children are only ever written with their article row, so a new article has none to delete.
-            if stored is None:
-                stored = conn.execute(select(s.articles.c.id).where(s.articles.c.id == aid)).first() is not None
-            if stored:
-                for table in s.ARTICLE_CHILDREN:
-                    conn.execute(table.delete().where(table.c.article_id == aid))
-                conn.execute(s.articles.delete().where(s.articles.c.id == aid))
-            conn.execute(s.articles.insert().values(
-                id=aid, text_hash=text_hash(article), date=article.date.isoformat() if article.date else None,
-                source=article.source, url=article.url, title=article.title, text=coded.text, run_id=run_id,
-                coded_at=_now()))
+            _replace_article(conn, article, run_id, stored, text=coded.text)
             _insert(conn, s.sentences, [{"article_id": aid, "idx": x.index, "text": x.text, "start_char": x.start,
                                          "end_char": x.end} for x in coded.sentences])
             _insert(conn, s.actors, list(actors.values()))
@@ -261,16 +251,7 @@ class Store:
         self._writable()
         aid = article.key
         with self.engine.begin() as conn:
-            if stored is None:
-                stored = conn.execute(select(s.articles.c.id).where(s.articles.c.id == aid)).first() is not None
-            if stored:
-                for table in s.ARTICLE_CHILDREN:
-                    conn.execute(table.delete().where(table.c.article_id == aid))
-                conn.execute(s.articles.delete().where(s.articles.c.id == aid))
-            conn.execute(s.articles.insert().values(
-                id=aid, text_hash=text_hash(article), date=article.date.isoformat() if article.date else None,
-                source=article.source, url=article.url, title=article.title, text=article.text, run_id=run_id,
-                coded_at=_now(), duplicate_of=stories.duplicate_of))
+            _replace_article(conn, article, run_id, stored, text=article.text, duplicate_of=stories.duplicate_of)
             self._write_stories(conn, aid, stories)
 
     def _write_stories(self, conn: Any, aid: str, st: "StoriesRows") -> None:
@@ -278,20 +259,8 @@ class Store:
             conn.execute(s.article_signatures.insert().values(article_id=aid, first_id=st.duplicate_of or aid,
                                                              signature=st.signature))
             _insert(conn, s.article_bands, [{"band": b, "key": k, "article_id": aid} for b, k in st.bands])
-        if st.clusters:
-            ids = [c["id"] for c in st.clusters]
-            have = {r.id for r in conn.execute(select(s.event_clusters.c.id).where(s.event_clusters.c.id.in_(ids)))}
-            for c in st.clusters:
-                if c["id"] in have:
-                    conn.execute(s.event_clusters.update().where(s.event_clusters.c.id == c["id"]).values(
-                        first_date=c["first_date"], last_date=c["last_date"]))
-            _insert(conn, s.event_clusters, [c for c in st.clusters if c["id"] not in have])
-        if st.linker_state is not None:
-            done = conn.execute(s.linker_state.update().where(s.linker_state.c.id == 1).values(
-                state=st.linker_state, articles=st.linked_articles))
-            if not done.rowcount:
-                conn.execute(s.linker_state.insert().values(id=1, state=st.linker_state,
-                                                            articles=st.linked_articles))
+        if st.linker is not None:
+            st.linker.apply(conn)
 
     # ---- stories: duplicate lookup, linker state ----------------------------------------------
     def find_copy(self, bands: list[tuple[int, str]], signature: Any, *, exclude: str,
@@ -320,10 +289,11 @@ class Store:
                 best = (sim, r.first_id)
         return (best[1], best[0]) if best else None
 
-    def linker_state(self) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(s.linker_state.c.state).where(s.linker_state.c.id == 1)).first()
-        return json.loads(row.state) if row else None
+    def linker_summary(self) -> dict[str, int]:
+        """Sizes of the event linker's state (linked articles, terms, stories, clusters, linked events)."""
+        from .linker_index import summary
+
+        return summary(self.engine)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
@@ -360,15 +330,16 @@ class Store:
 
 
 class StoriesRows:
-    """What the stories stages add to one article's transaction (see eventwire.store.ingest)."""
+    """What the stories stages add to one article's transaction (see eventwire.store.ingest).
+
+    links: event id → cluster id; linker: the linker's table writes (store/linker_index.py).
+    """
 
     def __init__(self, *, duplicate_of: str | None = None, signature: str | None = None,
                  bands: list[tuple[int, str]] = (), links: dict[str, str] | None = None,
-                 clusters: list[dict[str, Any]] = (), linker_state: str | None = None,
-                 linked_articles: int = 0) -> None:
+                 linker: Any = None) -> None:
         self.duplicate_of, self.signature, self.bands = duplicate_of, signature, list(bands)
-        self.links, self.clusters = links or {}, list(clusters)
-        self.linker_state, self.linked_articles = linker_state, linked_articles
+        self.links, self.linker = links or {}, linker
 
 
 def _actors(events: list[Event], coded: CodedArticle) -> Iterator[Actor]:
@@ -385,6 +356,23 @@ def _quote_row(aid: str, idx: int, q: Any) -> dict[str, Any]:
             "speaker_code": q.speaker.code if q.speaker else None, "direct": bool(q.direct), "channel": q.channel,
             "verb": q.verb, "sentence_indices": json.dumps(list(q.sentence_indices)), "start_char": q.start,
             "end_char": q.end}
+
+
+def _replace_article(conn: Any, article: Any, run_id: int, stored: bool | None, **values: Any) -> None:
+    """Write the article row, first deleting a stored copy and its children (None: look it up).
+
+    Children are only ever written with their article row, so a new article has none to delete.
+    """
+    aid = article.key
+    if stored is None:
+        stored = conn.execute(select(s.articles.c.id).where(s.articles.c.id == aid)).first() is not None
+    if stored:
+        for table in s.ARTICLE_CHILDREN:
+            conn.execute(table.delete().where(table.c.article_id == aid))
+        conn.execute(s.articles.delete().where(s.articles.c.id == aid))
+    conn.execute(s.articles.insert().values(
+        id=aid, text_hash=text_hash(article), date=article.date.isoformat() if article.date else None,
+        source=article.source, url=article.url, title=article.title, run_id=run_id, coded_at=_now(), **values))
 
 
 def _insert(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
