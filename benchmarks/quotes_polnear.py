@@ -23,10 +23,26 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def parsed_docs(nlp, texts: list[str], cache: Path | None) -> list:
+    """The parsed documents, read from / written to ``cache`` (a spaCy DocBin) when given."""
+    from spacy.tokens import DocBin
+
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts)):
+            return docs
+    docs = list(nlp.pipe(texts))
+    if cache is not None:
+        DocBin(docs=docs, store_user_data=True).to_disk(cache)
+    return docs
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", type=int, default=0, help="print N misses / false positives")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="keep the parsed documents in this .spacy file (parse once, score many times)")
     args = ap.parse_args()
     nlp = load_pipeline()
     resolver = ActorResolver(nlp)
@@ -37,8 +53,8 @@ def main() -> None:
     gold_all = hit_all = spk_all = pred_all = tp_all_pred = 0
     shown = 0
     import datetime as dt
-    for row in rows:
-        doc = nlp(row["text"])
+    docs = parsed_docs(nlp, [row["text"] for row in rows], args.cache)
+    for row, doc in zip(rows, docs):
         mentions = resolver.resolve(doc, dt.date.fromisoformat(row["date"]) if row.get("date") else None)
         quotes = find_quotes(doc, mentions)
         gold = [g for g in row["expected"] if "content" in g]

@@ -24,10 +24,26 @@ def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def parsed_docs(nlp, texts: list[str], cache: Path | None) -> list:
+    """The parsed documents, read from / written to ``cache`` (a spaCy DocBin) when given."""
+    from spacy.tokens import DocBin
+
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts)):
+            return docs
+    docs = list(nlp.pipe(texts))
+    if cache is not None:
+        DocBin(docs=docs, store_user_data=True).to_disk(cache)
+    return docs
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="keep the parsed documents in this .spacy file (parse once, score many times)")
     args = ap.parse_args()
     nlp = load_pipeline()
     rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
@@ -36,9 +52,9 @@ def main() -> None:
     n_pred = n_gold = relaxed_hit_gold = relaxed_hit_pred = strict = correct = 0
     wrong: collections.Counter = collections.Counter()
     shown = 0
-    for row in rows:
+    docs = parsed_docs(nlp, [row["text"] for row in rows], args.cache)
+    for row, doc in zip(rows, docs):
         pub = dt.date.fromisoformat(row["date"])
-        doc = nlp(row["text"])
         preds = [(s.start_char, s.end_char, r.value, s.text) for s, r in temporal_expressions(doc, pub)]
         gold = [g for g in row["expected"] if g["type"] == "DATE"]
         others = [g for g in row["expected"] if g["type"] != "DATE"]

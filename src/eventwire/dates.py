@@ -161,6 +161,34 @@ def _strip(low: str) -> str:
     return low.strip(" ,.;:'\u2019\"")
 
 
+_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
+_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
+_SPELLED_YEAR = re.compile(
+    r"\b(nineteen|eighteen|twenty) (?:(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_UNITS[1:]) + r"))?|("
+    + "|".join(_TEENS) + r")|hundred)\b|\b(?:the year )?two thousand(?: and (" + "|".join(_UNITS[1:]) + r"))?\b")
+
+
+def _spelled_years(low: str) -> str:
+    """Years written out as spoken in broadcast transcripts: 'nineteen ninety-six' → '1996'."""
+    def digits(m: re.Match) -> str:
+        if m.group(1) is None:  # "two thousand", "two thousand and one"
+            if "year" not in m.group(0) and not re.search(r"\b(?:in|of|by|since|until)\s*$", low[:m.start()]):
+                return m.group(0)  # "two thousand years" is a number, not a year
+            return f"the year {2000 + (_UNITS.index(m.group(5)) if m.group(5) else 0)}"
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m.group(1)]
+        if m.group(2):
+            rest = _TENS[m.group(2)] * 10 + (_UNITS.index(m.group(3)) if m.group(3) else 0)
+        elif m.group(4):
+            rest = 10 + _TEENS.index(m.group(4))
+        else:
+            rest = 0
+        return str(century * 100 + rest)
+
+    return _SPELLED_YEAR.sub(digits, low) if ("teen" in low or "twenty" in low or "thousand" in low) else low
+
+
 def _pick_year(month: int, day: int | None, pub: dt.date, future: bool, past: bool = False) -> int:
     """The year of a date written without one: the publication year, or the neighbouring year when closer."""
     year = pub.year
@@ -197,6 +225,9 @@ def resolve_expression(text: str, pub: dt.date | None, *, future: bool = False, 
     low = re.sub(r"\s+", " ", text.lower().replace("\u2019", "'")).strip()
     low = re.sub(r" or so\b", "", low)
     low = re.sub(r"'s$", "", low)
+    low = _spelled_years(low)
+    low = re.sub(r"\bfiscal (?=(?:(?:first|second|third|fourth|current|latest|previous)[- ])?(?:quarter|year|half)\b)",
+                 "", low)  # "the fiscal first quarter": fiscal periods read as calendar ones
     core = _strip(low)
     if not core:
         return None
@@ -214,7 +245,7 @@ def resolve_expression(text: str, pub: dt.date | None, *, future: bool = False, 
     m = re.fullmatch(r"((?:1[5-9]|20)\d\d)-(\d\d)-(\d\d)", core)
     if m:
         return _safe_day(int(m.group(1)), int(m.group(2)), int(m.group(3)), raw, "explicit")
-    m = re.fullmatch(r"(?:fiscal |calendar |the year |fy ?|model year )?((?:1[5-9]|20)\d\d)(?: fiscal year)?", core)
+    m = re.fullmatch(r"(?:fiscal |calendar |(?:the )?year |fy ?|model year )?((?:1[5-9]|20)\d\d)(?: fiscal year)?", core)
     if m:
         return _year(int(m.group(1)), raw, "explicit")
     m = re.fullmatch(r"((?:1[5-9]|20)\d)0'?s", core)
@@ -228,6 +259,9 @@ def resolve_expression(text: str, pub: dt.date | None, *, future: bool = False, 
     m = re.fullmatch(r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of)? ((?:19|20)\d\d)", core)
     if m:
         return _quarter(int(m.group(2)), _ORDINALS[m.group(1)], raw, "explicit")
+    m = re.fullmatch(r"((?:19|20)\d\d) (first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter", core)
+    if m:  # "the 1988 third quarter"
+        return _quarter(int(m.group(1)), _ORDINALS[m.group(2)], raw, "explicit")
     m = re.fullmatch(rf"({'|'.join(_SEASONS)}) (?:of )?((?:19|20)\d\d)", core)
     if m:
         y = int(m.group(2))
@@ -279,7 +313,7 @@ def resolve_expression(text: str, pub: dt.date | None, *, future: bool = False, 
             y = _pick_year(month, None, pub, future, past)
         return _month(y, month, raw, "explicit" if rel is None else "relative")
     # ---- relative units ---------------------------------------------------------------------------
-    m = re.fullmatch(r"(?:(earlier|later) )?(this|last|next|past|previous|coming|the current|the previous|"
+    m = re.fullmatch(r"(?:(earlier|later) )?(this|last|next|past|previous|coming|current|the current|the previous|following|preceding|"
                      r"the past|the coming|the same|that) (week|month|year|quarter|weekend|decade)", core) or \
         re.fullmatch(r"(?:(earlier|later) )?(?:in )?(the) (week|month|year|quarter|weekend)", core)
     if m:
@@ -292,6 +326,9 @@ def resolve_expression(text: str, pub: dt.date | None, *, future: bool = False, 
     m = re.fullmatch(r"(?:the )?(?:year|twelve months|12 months)[- ](?:earlier|ago)(?: (?:quarter|period))?", core)
     if m:
         return _year_earlier_period(pub, raw)
+    m = re.fullmatch(r"(?:the )?year[- ](?:earlier|ago) (first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter", core)
+    if m:  # "the year-ago third quarter"
+        return _quarter(pub.year - 1, _ORDINALS[m.group(1)], raw, "relative")
     m = re.fullmatch(r"(week|month|year|quarter)[- ]earlier|a (week|month|year|quarter) (?:earlier|before)", core)
     if m:
         unit = m.group(1) or m.group(2)
@@ -375,6 +412,10 @@ _FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas 
                    "new year's day": (1, 1), "new year's eve": (12, 31), "new year": (1, 1),
                    "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
                    "bastille day": (7, 14), "boxing day": (12, 26), "may day": (5, 1)}
+
+
+_HOLIDAY_NAME = re.compile(r"\b(?:christmas|new year's|thanksgiving|easter|halloween|independence day|"
+                           r"valentine's day|bastille day|boxing day|may day)\b", re.I)
 
 
 def _holiday(core: str, pub: dt.date, future: bool, raw: str) -> DateResolution | None:
@@ -461,7 +502,7 @@ def _weekday_day(rel: str | None, name: str, pub: dt.date, future: bool, raw: st
 
 def _relative_unit(rel: str, unit: str, pub: dt.date, raw: str) -> DateResolution:
     step = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "the past": -1,
-            "next": 1, "coming": 1, "the coming": 1}.get(rel, 0)
+            "next": 1, "coming": 1, "the coming": 1, "following": 1, "preceding": -1}.get(rel, 0)
     if unit == "week":
         return _week(pub + dt.timedelta(weeks=step), raw)
     if unit == "weekend":
@@ -566,6 +607,7 @@ def resolve_event_date(date_texts: list[str], pub: dt.date | None, *, future: bo
 _YEAR_BACK = re.compile(r"(?:a|one) year (?:ago|earlier)|(?:the )?year[- ](?:ago|earlier)")
 # Words of company-results news, where "a year ago" means the same reporting period a year before.
 _RESULTS_WORDS = frozenset({"quarter", "period", "earnings", "profit", "revenue", "sales", "income", "loss", "share"})
+_HOLIDAY_WORDS = frozenset({"christmas", "thanksgiving", "easter", "halloween"})
 _DAY_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 _REF_WORDS = frozenset({"now", "currently", "recently", "current", "nowadays", "lately", "future",
                         })
@@ -584,10 +626,50 @@ def _governing_verb(token: "Token") -> "Token":
     return head
 
 
+# Heads whose "to"-infinitive looks forward even in a past-tense clause ("planned to leave on Thursday").
+_FORWARD_HEADS = frozenset({"plan", "schedule", "expect", "intend", "set", "agree", "promise", "vow", "pledge",
+                            "decide", "hope", "threaten", "prepare", "aim", "want", "propose", "vote", "order",
+                            "ask", "urge", "invite", "call", "be", "due", "likely", "ready", "go"})
+
+
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "time", "day", "week"})
+
+
+def _noun_modifier(token: "Token") -> bool:
+    """A date that modifies a noun ("Tuesday's ruling", "the Oct. 23 slaying", "a June agreement")."""
+    head = token.head
+    return token.dep_ in ("poss", "compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN") and \
+        token.i < head.i and head.ent_type_ not in ("DATE", "TIME") and head.lower_ not in _DAY_PARTS
+
+
+def _explicit_future(verb: "Token") -> bool:
+    return any(c.lower_ in _FUTURE_AUX and c.dep_ == "aux" for c in verb.children)
+
+
+def _is_past_verb(verb: "Token") -> bool:
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.lower_ == "for" for c in verb.children):
+        return True  # a reduced relative: "the record set on Aug. 6", "the quarter ended Sept. 30"
+    if verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children):
+        return True  # a singular subject with a base-form verb: an irregular past ("Weakness hurt the index")
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lower_ != "would" for c in verb.children)
+
+
+def _infinitive_in_past(verb: "Token") -> bool:
+    """A 'to'-infinitive under a past-tense verb that does not look forward ("staged rallies to mark X Friday")."""
+    if verb.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return False
+    up = verb.head
+    return up.i != verb.i and _is_past_verb(up) and up.lemma_.lower() not in _FORWARD_HEADS
+
+
 def is_future_clause(token: "Token") -> bool:
     """Whether the clause governing ``token`` is about the future ("will meet", "is scheduled to meet")."""
     verb = _governing_verb(token)
-    if verb.tag_ in ("VBD",):
+    if _noun_modifier(token) or _infinitive_in_past(verb):
+        return _explicit_future(verb)  # "after Wednesday's ruling": the event named is usually past
+    if verb.tag_ in ("VBD",) or _is_past_verb(verb):
         return False
     if any(c.lower_ in _FUTURE_AUX and c.dep_ == "aux" for c in verb.children):
         return True
@@ -610,9 +692,9 @@ def is_future_clause(token: "Token") -> bool:
 def is_past_clause(token: "Token") -> bool:
     """Whether the clause governing ``token`` is in the past tense ("met", "had said", "was killed")."""
     verb = _governing_verb(token)
-    if verb.tag_ == "VBD":
+    if _is_past_verb(verb):
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lower_ != "would" for c in verb.children)
+    return (_noun_modifier(token) or _infinitive_in_past(verb)) and not _explicit_future(verb)
 
 
 def _sub_expressions(span: "Span", pub: dt.date | None) -> list[tuple["Span", DateResolution]]:
@@ -641,7 +723,7 @@ def temporal_expressions(doc: "Doc", pub: dt.date | None) -> list[tuple["Span", 
     out: list[tuple["Span", DateResolution]] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") and not (ent.label_ == "EVENT" and _HOLIDAY_NAME.search(ent.text)):
             continue
         res = resolve_expression(ent.text, pub, future=is_future_clause(ent.root), past=is_past_clause(ent.root))
         if res is not None and pub is not None and res.precision == "year" and \
@@ -666,6 +748,13 @@ def temporal_expressions(doc: "Doc", pub: dt.date | None) -> list[tuple["Span", 
             if res is not None:
                 out.append((span, res))
             continue
+        if tok.lower_ in _HOLIDAY_WORDS and tok.text[0].isupper():  # "last Thanksgiving", missed by NER
+            first = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in ("last", "next", "this", "past") else tok.i
+            span = doc[first:tok.i + 1]
+            res = resolve_expression(span.text, pub, future=is_future_clause(tok), past=is_past_clause(tok))
+            if res is not None:
+                out.append((span, res))
+            continue
         if tok.lower_ not in _REF_WORDS:
             continue
         if tok.lower_ == "future" and tok.pos_ != "NOUN":
@@ -674,4 +763,33 @@ def temporal_expressions(doc: "Doc", pub: dt.date | None) -> list[tuple["Span", 
         res = resolve_expression(span.text, pub)
         if res is not None:
             out.append((span, res))
-    return sorted(out, key=lambda p: p[0].start)
+    return _anaphoric(sorted(out, key=lambda p: p[0].start))
+
+
+_ANAPHORIC = re.compile(r"\b(?:(?:that|the same) (year|month|day)|(?:the )?(following|preceding) (year|month|day)|"
+                        r"the (next|previous) (year|month|day))$")
+
+
+def _anaphoric(found: list[tuple["Span", DateResolution]]) -> list[tuple["Span", DateResolution]]:
+    """'later that year', 'the following year', 'earlier that day': relative to the date last named, not to
+    publication. The reference is the latest explicit date before the expression (a year, month or day)."""
+    out: list[tuple["Span", DateResolution]] = []
+    ref: DateResolution | None = None
+    for span, res in found:
+        m = _ANAPHORIC.search(span.text.lower().rstrip(" .,"))
+        if m and ref is not None and ref.date is not None:
+            unit = m.group(1) or m.group(3) or m.group(5)
+            rel = m.group(2) or m.group(4) or ""
+            step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(rel, 0)
+            anchor = dt.date.fromisoformat(ref.date)
+            if unit == "year":
+                res = _year(anchor.year + step, res.text or span.text, "relative")
+            elif unit == "month" and ref.precision in ("day", "month"):
+                y, mo = _shift_month(anchor.year, anchor.month, step)
+                res = _month(y, mo, res.text or span.text, "relative")
+            elif unit == "day" and ref.precision == "day":
+                res = _day(anchor + dt.timedelta(days=step), res.text or span.text)
+        elif res.basis == "explicit" and res.precision in ("day", "month", "year"):
+            ref = res
+        out.append((span, res))
+    return out
