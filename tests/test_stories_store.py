@@ -105,12 +105,12 @@ def test_stories_store_ingest_twice_same_counts(store, coder):
     items = [_article(d) for d in ORIGINALS.values()] + [_article(COPIES["talks-1~headline"], date="2025-03-03")]
     first = ingest(store, items, coder, batch_size=4)
     counts, clusters, rows = store.counts(), _cluster_of(store), cluster_rows(store)
-    state = store.linker_state()
+    state = store.linker_summary()
     second = ingest(store, items, coder, batch_size=4)
     assert (first.coded, first.copies) == (11, 1)
     assert (second.coded, second.copies, second.unchanged) == (0, 0, 12)
     assert {k: v for k, v in store.counts().items() if k != "runs"} == {k: v for k, v in counts.items() if k != "runs"}
-    assert _cluster_of(store) == clusters and cluster_rows(store) == rows and store.linker_state() == state
+    assert _cluster_of(store) == clusters and cluster_rows(store) == rows and store.linker_summary() == state
     assert counts["event_clusters"] == len({c for c in clusters.values() if c})
 
 
@@ -153,7 +153,7 @@ def test_stories_store_killed_mid_ingest_relinks_cleanly(store_url, tmp_path):
                           timeout=120)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     with Store(store_url) as s:
-        assert s.linker_state()["ndocs"] == 5  # the state committed with the 5 stored articles, no more
+        assert s.linker_summary()["ndocs"] == 5  # the state committed with the 5 stored articles, no more
         report = ingest(s, articles(10), FakeCoder())
         assert (report.coded, report.unchanged) == (5, 5)
         got, rows = _cluster_of(s), cluster_rows(s)

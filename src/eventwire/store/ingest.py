@@ -179,10 +179,12 @@ class _Linking:
         self._sigs: dict[str, tuple[str, list[tuple[int, str]]]] = {}
 
     def reload(self) -> None:
+        """A linker over the stored state (tables: each article reads only what it needs)."""
         from ..stories.linker import EventLinker
+        from .linker_index import TableIndex
 
-        state = self.store.linker_state()
-        self.linker = EventLinker.from_state(self.nlp, state) if state else EventLinker(self.nlp)
+        self.index = TableIndex(self.store.engine)
+        self.linker = EventLinker(self.nlp, index=self.index)
 
     def check_duplicates(self, todo: list[Article]) -> dict[int, str]:
         """{position in todo: first copy} for the copies among ``todo`` (stored or earlier in the chunk)."""
@@ -218,9 +220,8 @@ class _Linking:
         return StoriesRows(**self._dup_rows(key, dup))
 
     def rows(self, coded: CodedArticle, dup: str | None) -> Any:
-        """The article's duplicate-index rows and, unless it is a copy, its events' clusters and the linker state."""
+        """The article's duplicate-index rows and, unless it is a copy, its events' clusters and the linker's table writes."""
         import dataclasses
-        import json
 
         from ..stories.linker import document_from_coded
         from .store import StoriesRows
@@ -231,16 +232,10 @@ class _Linking:
         doc = document_from_coded(coded)
         # A changed article is a new document for the linker (the old version's reports are gone from the store).
         doc = dataclasses.replace(doc, id=f"{key}@{text_hash(coded.article)[:12]}")
-        links = self.linker.add(doc, self.nlp(coded.text))
-        clusters = []
-        for cid in dict.fromkeys(links.values()):
-            c = self.linker._clusters[cid]
-            clusters.append({"id": cid, "story": c.story, "key": c.lemma,
-                             "first_date": c.first_date.isoformat() if c.first_date else None,
-                             "last_date": c.last_date.isoformat() if c.last_date else None})
-        return StoriesRows(**self._dup_rows(key, None), links=links, clusters=clusters,
-                           linker_state=json.dumps(self.linker.state(), separators=(",", ":")),
-                           linked_articles=len(self.linker._doc_story))
+        parsed = self.nlp(coded.text)
+        with self.index.reading() as writes:
+            links = self.linker.add(doc, parsed)
+        return StoriesRows(**self._dup_rows(key, None), links=links, linker=writes)
 
 
 def _save_copy(store: Store, article: Article, rows: Any, report: IngestReport, fail: Callable[..., None], *,

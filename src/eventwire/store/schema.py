@@ -8,7 +8,7 @@ transaction, so a database never holds half an article.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -165,13 +165,64 @@ event_clusters = Table(
     Column("key", Text, nullable=False),
     Column("first_date", String),
     Column("last_date", String),
+    Column("countries", Text),  # the linker's compatibility data: actor countries, CAMEO roots (comma lists)
+    Column("roots", Text),
+    Column("seq", BigInteger),  # creation order (the linker tries older clusters first)
+    Index("ix_event_clusters_key", "story", "key"),
 )
 
-linker_state = Table(
-    "linker_state", metadata,  # one row: EventLinker.state() as JSON, committed with each linked article
-    Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("state", Text, nullable=False),
-    Column("articles", Integer, nullable=False),
+# The event linker's state, one row per term / story / article / event: see store/linker_index.py.
+linker_meta = Table(
+    "linker_meta", metadata,
+    Column("key", String, primary_key=True),  # "ndocs": articles linked so far
+    Column("value", BigInteger, nullable=False),
+)
+
+linker_terms = Table(
+    "linker_terms", metadata,  # document frequency of each story term
+    Column("term", String, primary_key=True),
+    Column("df", Integer, nullable=False),
+)
+
+linker_stories = Table(
+    "linker_stories", metadata,
+    Column("id", String, primary_key=True),
+    Column("norm", Float, nullable=False),
+    Column("docs", Integer, nullable=False),
+)
+
+linker_story_terms = Table(
+    "linker_story_terms", metadata,  # story centroids: sum of its articles' tf-idf vectors
+    Column("story", String, primary_key=True),
+    Column("term", String, primary_key=True),
+    Column("weight", Float, nullable=False),
+)
+
+linker_postings = Table(
+    "linker_postings", metadata,  # stories by the top terms of their articles: the story lookup
+    Column("term", String, primary_key=True),
+    Column("story", String, primary_key=True),
+)
+
+linker_documents = Table(
+    "linker_documents", metadata,  # linked article version (id@text hash) -> story
+    Column("id", String, primary_key=True),
+    Column("story", String, nullable=False),
+)
+
+linker_mentions = Table(
+    "linker_mentions", metadata,  # linked event -> cluster
+    Column("id", String, primary_key=True),
+    Column("doc_id", String, nullable=False),
+    Column("cluster_id", String, nullable=False),
+)
+
+linker_dyadic = Table(
+    "linker_dyadic", metadata,  # two-sided clusters reported in a story, per CAMEO root
+    Column("story", String, primary_key=True),
+    Column("root", String, primary_key=True),
+    Column("cluster_id", String, primary_key=True),
+    Column("seq", BigInteger, nullable=False),
 )
 
 #: Tables holding an article's coded content, children first (the order to delete in).

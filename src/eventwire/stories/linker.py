@@ -27,9 +27,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -38,23 +38,12 @@ if TYPE_CHECKING:
 
     from ..model import CodedArticle
 
+from .index import Cluster, LinkerIndex, MemoryIndex, Mention
+
+__all__ = ["Cluster", "Document", "EventLinker", "LinkerIndex", "MemoryIndex", "Mention", "document_from_coded",
+           "head_lemma", "lemma_baseline", "stable_id"]
+
 STORY_POS = frozenset({"NOUN", "PROPN", "NUM"})
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One event mention: the linker's unit of input."""
-
-    id: str
-    doc_id: str
-    start: int
-    end: int
-    trigger: str
-    sentence_index: int = 0
-    sentence: str = ""
-    actors: tuple[str, ...] = ()
-    date: str | None = None
-    code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,37 +57,6 @@ class Document:
     date: str | None = None
     source: str | None = None
     url: str | None = None
-
-
-@dataclass
-class _Story:
-    id: str
-    centroid: Counter = field(default_factory=Counter)
-    docs: list[str] = field(default_factory=list)
-    norm: float = 1.0
-
-
-@dataclass
-class Cluster:
-    """An event cluster: one real-world event and every mention (report) of it."""
-
-    id: str
-    story: str
-    lemma: str
-    mentions: list[Mention] = field(default_factory=list)
-    countries: set[str] = field(default_factory=set)
-    first_date: dt.date | None = None
-    last_date: dt.date | None = None
-    roots: set[str] = field(default_factory=set)
-
-    def to_dict(self) -> dict[str, Any]:
-        """One row per real event: id, report count, articles, first/last event date, every report."""
-        return {"id": self.id, "story": self.story, "key": self.lemma, "reports": len(self.mentions),
-                "articles": sorted({m.doc_id for m in self.mentions}),
-                "first_date": self.first_date.isoformat() if self.first_date else None,
-                "last_date": self.last_date.isoformat() if self.last_date else None,
-                "mentions": [{"id": m.id, "article": m.doc_id, "trigger": m.trigger, "sentence": m.sentence,
-                              "date": m.date, "actors": list(m.actors), "code": m.code} for m in self.mentions]}
 
 
 def stable_id(prefix: str, seed: str) -> str:
@@ -148,11 +106,16 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 class EventLinker:
-    """Incremental cross-document event linker (see the module docstring)."""
+    """Incremental cross-document event linker (see the module docstring).
+
+    index: where the state lives (default: a fresh :class:`MemoryIndex`; ingest passes a table index, so each
+    article costs a few indexed lookups whatever the size of the store).
+    """
 
     def __init__(self, nlp: "Language", *, story_threshold: float = 0.3, top_terms: int = 20,
                  max_day_gap: int = 3, reporting: str = "singleton", max_candidates: int = 10,
-                 propn_weight: float = 2.0, content_pos: frozenset[str] = STORY_POS, pronouns: bool = True) -> None:
+                 propn_weight: float = 2.0, content_pos: frozenset[str] = STORY_POS, pronouns: bool = True,
+                 index: LinkerIndex | None = None) -> None:
         self.nlp = nlp
         self.story_threshold = story_threshold
         self.top_terms = top_terms
@@ -162,15 +125,7 @@ class EventLinker:
         self.propn_weight = propn_weight
         self.content_pos = content_pos
         self.pronouns = pronouns
-        self._df: Counter = Counter()
-        self._ndocs = 0
-        self._stories: dict[str, _Story] = {}
-        self._postings: dict[str, set[str]] = defaultdict(set)
-        self._clusters: dict[str, Cluster] = {}
-        self._by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self._dyadic: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self._assign: dict[str, str] = {}
-        self._doc_story: dict[str, str] = {}
+        self.index: LinkerIndex = index if index is not None else MemoryIndex()
 
     # ---- public -------------------------------------------------------------
     def settings(self) -> dict[str, Any]:
@@ -179,8 +134,9 @@ class EventLinker:
 
     def add(self, document: Document, parsed: "Doc | None" = None) -> dict[str, str]:
         """Link one article's mentions; returns mention id → cluster id. Re-adding a document is a no-op."""
-        if document.id in self._doc_story:
-            return {m.id: self._assign[m.id] for m in document.mentions if m.id in self._assign}
+        if self.index.document_story(document.id) is not None:
+            found = {m.id: self.index.assigned(m.id) for m in document.mentions}
+            return {k: v for k, v in found.items() if v}
         doc = parsed if parsed is not None else self.nlp(document.text)
         story = self._story_for(document, doc)
         out: dict[str, str] = {}
@@ -190,7 +146,7 @@ class EventLinker:
             if (self.pronouns and span is not None and len(span) == 1 and span[0].pos_ in ("PRON", "DET")
                     and previous is not None and m.sentence_index - previous.sentence_index <= 1):
                 # "the quake, which killed …", "he hosted it": an event pronoun joins the mention before it
-                out[m.id] = self._attach(self._clusters[out[previous.id]], m)
+                out[m.id] = self._attach(self.index.cluster(out[previous.id]), m)
                 continue
             previous = m
             dyad = _countries(m)
@@ -198,14 +154,14 @@ class EventLinker:
                 # A coded event with both sides known: the same (CAMEO root, dyad) within max_day_gap days is
                 # the same event in whichever story it is reported ("Putin met Xi" = "Xi welcomed Putin").
                 out[m.id] = self._link("*", "cameo:" + m.code[:2] + ":" + "-".join(sorted(dyad)), m)
-                if out[m.id] not in self._dyadic[(story, m.code[:2])]:
-                    self._dyadic[(story, m.code[:2])].append(out[m.id])
+                if out[m.id] not in {c.id for c in self.index.dyadic(story, m.code[:2])}:
+                    self.index.add_dyadic(story, m.code[:2], self.index.cluster(out[m.id]))
                 continue
             if m.code:  # one side known: a two-sided event of this story with that side, else root + word
-                hit = next((cid for cid in self._dyadic[(story, m.code[:2])] if dyad
-                            and self._compatible(self._clusters[cid], m)), None)
+                hit = next((c for c in self.index.dyadic(story, m.code[:2]) if dyad and self._compatible(c, m)),
+                           None)
                 if hit:
-                    out[m.id] = self._attach(self._clusters[hit], m)
+                    out[m.id] = self._attach(hit, m)
                     continue
                 word = head_lemma(span) if span is not None and len(span) else m.trigger.lower()
                 lemma = "cameo:" + m.code[:2] + ":" + word  # "offered" and "visit" are not one event
@@ -214,69 +170,47 @@ class EventLinker:
             out[m.id] = self._link(story, lemma, m)
         return out
 
-    def assignment(self) -> dict[str, str]:
-        """Every mention id seen so far → its cluster id."""
-        return dict(self._assign)
-
-    def clusters(self) -> list[Cluster]:
-        return list(self._clusters.values())
+    def cluster(self, cluster_id: str) -> Cluster:
+        """A cluster linked to in this run (any cluster, with a memory index)."""
+        return self.index.cluster(cluster_id)
 
     def cluster_of(self, mention_id: str) -> Cluster | None:
-        cid = self._assign.get(mention_id)
-        return self._clusters.get(cid) if cid else None
+        cid = self.index.assigned(mention_id)
+        return self.index.cluster(cid) if cid else None
 
     def story_of(self, doc_id: str) -> str | None:
-        return self._doc_story.get(doc_id)
+        return self.index.document_story(doc_id)
+
+    # ---- views of a MemoryIndex (evaluation, the clusters command) ----------------------------------
+    def _memory(self) -> MemoryIndex:
+        if not isinstance(self.index, MemoryIndex):
+            raise TypeError("only a linker with an in-memory index lists all its clusters")
+        return self.index
+
+    def assignment(self) -> dict[str, str]:
+        """Every mention id seen so far → its cluster id."""
+        return dict(self._memory().assign)
+
+    def clusters(self) -> list[Cluster]:
+        return list(self._memory().clusters.values())
 
     def story_count(self) -> int:
-        return len(self._stories)
+        return len(self._memory().centroids)
 
-    # ---- state -------------------------------------------------------------
     def state(self) -> dict[str, Any]:
         """Everything needed to continue linking later (JSON-ready): see :meth:`from_state`."""
-        return {
-            "version": 1, "settings": self.settings() | {"max_candidates": self.max_candidates,
-                                                         "propn_weight": self.propn_weight,
-                                                         "content_pos": sorted(self.content_pos),
-                                                         "pronouns": self.pronouns},
-            "df": dict(self._df), "ndocs": self._ndocs,
-            "stories": {k: {"centroid": dict(v.centroid), "docs": v.docs, "norm": v.norm}
-                        for k, v in self._stories.items()},
-            "postings": {w: sorted(ids) for w, ids in self._postings.items()},
-            "clusters": {k: {"story": c.story, "lemma": c.lemma, "countries": sorted(c.countries),
-                             "first_date": c.first_date.isoformat() if c.first_date else None,
-                             "last_date": c.last_date.isoformat() if c.last_date else None,
-                             "roots": sorted(c.roots), "mentions": [asdict(m) for m in c.mentions]}
-                         for k, c in self._clusters.items()},
-            "by_key": [[k[0], k[1], v] for k, v in self._by_key.items()],
-            "dyadic": [[k[0], k[1], v] for k, v in self._dyadic.items()],
-            "doc_story": self._doc_story,
-        }
+        return {"version": 1, "settings": self.settings() | {"max_candidates": self.max_candidates,
+                                                             "propn_weight": self.propn_weight,
+                                                             "content_pos": sorted(self.content_pos),
+                                                             "pronouns": self.pronouns},
+                **self._memory().state()}
 
     @classmethod
     def from_state(cls, nlp: "Language", state: dict[str, Any]) -> "EventLinker":
         """A linker that continues where the one that produced ``state`` stopped (same ids, same clusters)."""
         st = dict(state["settings"])
         st["content_pos"] = frozenset(st["content_pos"])
-        linker = cls(nlp, **st)
-        linker._df = Counter(state["df"])
-        linker._ndocs = state["ndocs"]
-        linker._stories = {k: _Story(k, Counter(v["centroid"]), list(v["docs"]), v["norm"])
-                           for k, v in state["stories"].items()}
-        for w, ids in state["postings"].items():
-            linker._postings[w] = set(ids)
-        for k, c in state["clusters"].items():
-            ms = [Mention(**{**m, "actors": tuple(m["actors"])}) for m in c["mentions"]]
-            linker._clusters[k] = Cluster(k, c["story"], c["lemma"], ms, set(c["countries"]),
-                                          _parse_date(c["first_date"]), _parse_date(c["last_date"]), set(c["roots"]))
-            for m in ms:
-                linker._assign[m.id] = k
-        for a, b, v in state["by_key"]:
-            linker._by_key[(a, b)] = list(v)
-        for a, b, v in state["dyadic"]:
-            linker._dyadic[(a, b)] = list(v)
-        linker._doc_story = dict(state["doc_story"])
-        return linker
+        return cls(nlp, **st, index=MemoryIndex.from_state(state))
 
     # ---- stage 1: story -----------------------------------------------------
     def _terms(self, document: Document, doc: "Doc") -> Counter:
@@ -291,42 +225,37 @@ class EventLinker:
             tf[key] += self.propn_weight if t.pos_ in ("PROPN", "NUM") else 1
         return tf
 
-    def _vector(self, tf: Counter) -> dict[str, float]:
-        n = self._ndocs + 1
-        vec = {w: (1 + math.log(c)) * (1 + math.log((n + 1) / (self._df[w] + 1))) for w, c in tf.items()}
+    @staticmethod
+    def _vector(tf: Counter, df: dict[str, int], ndocs: int) -> dict[str, float]:
+        """tf·idf, L2-normalised; ``df`` and ``ndocs`` count the article itself."""
+        n = ndocs + 1
+        vec = {w: (1 + math.log(c)) * (1 + math.log((n + 1) / (df[w] + 1))) for w, c in tf.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {w: v / norm for w, v in vec.items()}
 
     def _story_for(self, document: Document, doc: "Doc") -> str:
         tf = self._terms(document, doc)
-        self._df.update(tf.keys())
-        self._ndocs += 1
-        vec = self._vector(tf)
+        df, ndocs = self.index.doc_frequencies(list(tf))
+        self.index.count_document(list(tf))
+        vec = self._vector(tf, {w: df.get(w, 0) + 1 for w in tf}, ndocs + 1)
         top = sorted(vec, key=vec.get, reverse=True)[: self.top_terms]
-        shared: Counter = Counter()
-        for w in top:
-            shared.update(self._postings.get(w, ()))
         # Only the stories sharing the most top terms are scored: a bounded lookup, whatever the store size.
-        candidates = sorted(shared, key=lambda sid: (-shared[sid], sid))[: self.max_candidates]
+        candidates = self.index.story_candidates(top, self.max_candidates)
+        weights = self.index.story_weights(candidates, list(vec))
         best, best_sim = None, 0.0
         for sid in candidates:
-            st = self._stories[sid]
-            sim = sum(v * st.centroid.get(w, 0.0) for w, v in vec.items()) / st.norm
+            centroid, norm = weights[sid]
+            sim = sum(v * centroid.get(w, 0.0) for w, v in vec.items()) / norm
             if sim > best_sim:
                 best, best_sim = sid, sim
         if best is None or best_sim < self.story_threshold:
-            best = stable_id("sty_", document.id)
-            self._stories[best] = _Story(best)
-        st = self._stories[best]
-        st.docs.append(document.id)
-        sq = st.norm ** 2 if st.docs[:-1] else 0.0
+            best, centroid, sq = stable_id("sty_", document.id), {}, 0.0
+        else:
+            centroid, norm = weights[best]
+            sq = norm ** 2
         for w, v in vec.items():  # keep |centroid| up to date in O(terms of this article)
-            sq += 2 * st.centroid[w] * v + v * v
-            st.centroid[w] += v
-        st.norm = math.sqrt(sq) or 1.0
-        for w in top:
-            self._postings[w].add(best)
-        self._doc_story[document.id] = best
+            sq += 2 * centroid.get(w, 0.0) * v + v * v
+        self.index.extend_story(best, document.id, vec, math.sqrt(sq) or 1.0, top)
         return best
 
     # ---- stage 2: mentions --------------------------------------------------
@@ -343,23 +272,22 @@ class EventLinker:
         return True
 
     def _link(self, story: str, lemma: str, m: Mention) -> str:
-        if m.id in self._assign:
-            return self._assign[m.id]
+        known = self.index.assigned(m.id)
+        if known:
+            return known
         target = None
         if lemma in REPORTING:  # "said" in two articles is rarely one speech act: link within the article only
             story = story + "|" + (m.doc_id if self.reporting == "document" else m.id)
-        for cid in self._by_key[(story, lemma)]:
-            if self._compatible(self._clusters[cid], m):
-                target = self._clusters[cid]
+        for c in self.index.keyed(story, lemma, _parse_date(m.date), self.max_day_gap):
+            if self._compatible(c, m):
+                target = c
                 break
         if target is None:
             target = Cluster(stable_id("evc_", m.id), story, lemma)
-            self._clusters[target.id] = target
-            self._by_key[(story, lemma)].append(target.id)
+            self.index.new_cluster(target)
         return self._attach(target, m)
 
     def _attach(self, target: Cluster, m: Mention) -> str:
-        target.mentions.append(m)
         target.countries |= _countries(m)
         d = _parse_date(m.date)
         if d:
@@ -367,7 +295,7 @@ class EventLinker:
             target.last_date = max(d, target.last_date or d)
         if m.code:
             target.roots.add(m.code[:2])
-        self._assign[m.id] = target.id
+        self.index.attach(target, m)
         return target.id
 
 
