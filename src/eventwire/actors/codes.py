@@ -86,6 +86,8 @@ def split_code(code: str) -> tuple[str, str | None]:
         if code.startswith(org) and (len(code) == len(org) or code[len(org):len(org) + 3] in SECTORS):
             rest = code[len(org):]
             return org, rest[:3] or None
+    if code[:3] in SECTORS and not _is_country(code[:3]):
+        return "---", code[:3]  # a bare sector code (Phoenix "MED" for international media): no country
     return code[:3], code[3:6] or None
 
 

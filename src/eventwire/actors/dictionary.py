@@ -16,11 +16,12 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import DictionaryError
-from .codes import split_code
+from .codes import ORGANISATIONS, split_code
 
 COLUMNS = ("code", "alias", "valid_from", "valid_to", "name", "kind", "source")
 # Later layers win: converted Phoenix dictionaries (to ~2015), then eventwire's hand-curated files.
 SHIPPED_LAYERS: tuple[tuple[str, ...], ...] = (("phoenix.tsv",), ("countries.tsv", "organisations.tsv", "people.tsv"))
+_ORGANISATION_CODES = frozenset(ORGANISATIONS)
 SHIPPED_FILES = tuple(f for layer in SHIPPED_LAYERS for f in layer)
 
 
@@ -124,6 +125,27 @@ class ActorDictionary:
         # Higher layers (user, then hand-curated) win; then dated entries beat undated ones; then the latest start.
         return max(valid, key=lambda e: (e.layer, e.valid_from is not None or e.valid_to is not None,
                                          e.valid_from or dt.date.min))
+
+    def out_of_office(self, alias: str, date: dt.date | None) -> Entry | None:
+        """A known person on a date outside every dated role of theirs: after the last role → a former office
+        holder (country + ELI; an organisation's former head → the organisation); before the first → the country
+        alone. None when ``alias`` is not one person's, or the date is inside a role."""
+        candidates = self._by_alias.get(self.key(alias), [])
+        if date is None or not candidates or any(e.kind != "person" or e.valid_on(date) for e in candidates):
+            return None
+        if len({e.name for e in candidates}) != 1:
+            return None
+        from dataclasses import replace
+
+        past = [e for e in candidates if e.valid_to is not None and e.valid_to < date]
+        if past:
+            last = max(past, key=lambda e: e.valid_to or dt.date.min)
+            owner = last.country
+            code = owner if owner in _ORGANISATION_CODES else owner + "ELI"
+            return replace(last, code=code, valid_from=None, valid_to=None, source=last.source + " (former)")
+        first = min(candidates, key=lambda e: e.valid_from or dt.date.min)
+        return replace(first, code=first.country, valid_from=None, valid_to=None,
+                       source=first.source + " (before the role)")
 
     def by_surname(self, surname: str, date: dt.date | None = None) -> Entry | None:
         """The one person whose name ends in ``surname`` and who has an entry valid on ``date``

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor
 from .codes import split_code
 from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
+from .regions import region_country
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -76,7 +77,7 @@ class ActorResolver:
             span = doc[start:end]
             if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
                 continue  # dictionary aliases are names: "chad" or "turkey" in lower case are not countries
-            entry = self.dictionary.lookup(span.text, date)
+            entry = self.dictionary.lookup(span.text, date) or self.dictionary.out_of_office(span.text, date)
             if entry is None:
                 continue
             alias = entry.alias
@@ -279,6 +280,9 @@ class ActorResolver:
                 country = gazetteer_country(ent.text, cities=ent.label_ == "GPE")
                 if country:
                     return country, "gazetteer"
+        country = self._region_in(words)
+        if country:
+            return country, "region"
         for ent in doc.ents:
             if ent.label_ != "ORG" or len(ent) < 2:
                 continue
@@ -293,6 +297,30 @@ class ActorResolver:
                 if country:
                     return country, "gazetteer:org-place"
         return None, ""
+
+    @staticmethod
+    def _region_in(tokens: list[Token]) -> str | None:
+        """The country of the longest run of capitalised words in ``tokens`` that is a sub-national region
+        ("Rakhine rebels" → MMR, "Aboriginal Medical Services Alliance Northern Territory" → AUS)."""
+        tokens = sorted(tokens, key=lambda t: t.i)
+        runs: list[list[Token]] = []
+        for t in tokens:
+            if t.text[:1].isupper() and t.is_alpha or (t.text in ("-", "'s") and runs and runs[-1]):
+                if runs and runs[-1] and runs[-1][-1].i == t.i - 1:
+                    runs[-1].append(t)
+                else:
+                    runs.append([t])
+        best: tuple[int, str] | None = None
+        for run in runs:
+            for a in range(len(run)):
+                for b in range(len(run), a, -1):
+                    if best is not None and b - a <= best[0]:
+                        break
+                    country = region_country(run[0].doc[run[a].i:run[b - 1].i + 1].text)
+                    if country:
+                        best = (b - a, country)
+                        break
+        return best[1] if best else None
 
     def _anchor(self, span: Span, entry: Entry) -> Token:
         """Head token an entry's mention hangs on: possessors of non-role nouns stay on themselves
@@ -358,6 +386,9 @@ class ActorResolver:
             known = self.dictionary.by_surname(span[-1].text, self._date)
             if known is not None and (len(span) == 1 or known.name.lower() == span.text.lower()):
                 return self._make(known.code, text, known.name, phrase, "dictionary:surname", known)
+        region = region_country(span.text) if span.label_ in ("ORG", "NORP") else None
+        if region:  # spaCy often calls a region an ORG or NORP ("Kachin rebels")
+            return self._make(region + (sector or ""), text, span.text, phrase, "region" + ("+role" if sector else ""))
         if span.label_ in ("PERSON", "ORG"):
             code = (_UNKNOWN + sector) if sector else None
             return self._make(code, text, span.text, phrase, "ner:" + span.label_.lower() + ("+role" if sector else ""))
@@ -423,7 +454,8 @@ class ActorResolver:
                 mentions.by_head[tok.i] = replace(prior, text=phrase.text, start=phrase.start_char,
                                                   end=phrase.end_char, how="definite-description")
                 continue
-            country = self._country_beside(tok, entry_at)
+            country = self._country_beside(tok, entry_at) or self._region_in(
+                [m for m in mods if m.pos_ == "PROPN" and m.dep_ in ("compound", "amod", "poss", "nmod")])
             if country is None and any(m.lower_ in ("its", "their") and m.dep_ == "poss" for m in mods):
                 # "Russia's Defence Ministry said its forces ..." → the last country-coded actor before it
                 before = [a for i, a in sorted(mentions.by_head.items()) if i < tok.i and a.country
@@ -532,7 +564,7 @@ def gazetteer_country(name: str, min_population: int = 0, cities: bool = True) -
         return None
     entry = default_gazetteer().lookup(name)
     if entry is None or not entry.country:
-        return None
+        return region_country(name)
     if entry.feature == "city" and (not cities or entry.population < min_population):
         return None
     return entry.country
