@@ -61,6 +61,8 @@ class GoldFormat:
            fields), or "span" (free text spans; None = not agreed, matches anything).
     precision_scope: "all" (every predicted event counts) or "annotated-types" (only predictions whose
            type is annotated on that sentence count; the set annotates one illustrated event per sentence).
+    statements: the annotation codes public statements (CAMEO 01) of a speaker as events even without an
+           addressee ("officials said ..."), so the set is coded with the extractor's ``code_statements`` on.
     """
 
     name: str
@@ -68,6 +70,7 @@ class GoldFormat:
     actors: str
     precision_scope: str = "all"
     read: Callable[[dict[str, Any]], GoldRecord] | None = None
+    statements: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +161,8 @@ register_format(GoldFormat("petrarch", "cameo", "code", "all", _read_petrarch),
                 lambda r: "expect_no_event" in r and ("parse_conllu" in r or "parse_ptb" in r or "category" in r))
 register_format(GoldFormat("penta", "penta", "span", "all", _read_penta),
                 lambda r: "penta_class" in _first_expected(r))
-register_format(GoldFormat("coder-rounds", "cameo-root", "span", "all", _read_coder_rounds),
+# its README: 01 statements are 43 of the 100 consensus events ("X said ..."), coded whoever the speaker is
+register_format(GoldFormat("coder-rounds", "cameo-root", "span", "all", _read_coder_rounds, statements=True),
                 lambda r: "consensus_relevant" in r)
 register_format(GoldFormat("plover-gsr", "plover05", "country", "annotated-types", _read_plover),
                 lambda r: "plover_events" in r)

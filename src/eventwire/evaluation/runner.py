@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from ..model import Article, Event
@@ -23,7 +24,18 @@ def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-unt
         # the suites' expected codes come from their own verb dictionaries (mostly WEIS codes, README caveat 1)
         with_petrarch_verbs(coder, dicts)
         return with_petrarch_agents(coder, dicts)
+    if gold.format.statements:
+        return _statement_coder()
     return default_coder()
+
+
+@lru_cache(maxsize=1)
+def _statement_coder():  # type: ignore[no-untyped-def]
+    """The default pipeline, coding speakers' statements without an addressee as 01 events (GoldFormat.statements)."""
+    from ..coding import Coder
+    from ..events.extractor import EventExtractor
+
+    return Coder(extractor=EventExtractor(code_statements=True))
 
 
 def predict(gold: GoldSet, coder=None) -> list[list[Event]]:  # type: ignore[no-untyped-def]
