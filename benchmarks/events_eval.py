@@ -1,11 +1,14 @@
-"""Run `eventwire evaluate` on the ../shared/eval dev splits and append the scores to events_results.md.
+"""Run `eventwire evaluate` on the ../shared/eval splits and append the scores to events_results.md.
 
-Usage: .venv/bin/python benchmarks/events_eval.py [NOTE]
-Records date, git commit (+ "dirty" when the tree has uncommitted changes), and P/R/F1 per level.
+Usage: .venv/bin/python benchmarks/events_eval.py [--split dev|test] [NOTE]
+Records date, split, git commit (+ "dirty" when the tree has uncommitted changes), and P/R/F1 per level.
+``--split test`` scores ``SET/test.jsonl`` where it is readable; a set whose test split is only present as the
+held-back ``test.jsonl.enc`` (not readable by design, see ../shared/eval/README.md) is listed as not scored.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import subprocess
 import sys
@@ -28,15 +31,32 @@ def _commit() -> str:
     return sha + ("+dirty" if dirty else "")
 
 
-def main() -> None:
-    note = " ".join(sys.argv[1:]) or "run"
-    sets = [s for s in SETS if (EVAL / s / "dev.jsonl").exists()]
-    lines = [f"\n## {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {_commit()}: {note}\n",
+def split_files(split: str) -> tuple[list[tuple[str, Path]], list[str]]:
+    """(set name, readable file) for every set with that split, and the sets whose split is held back (encrypted)."""
+    readable, held_back = [], []
+    for name in SETS:
+        path = EVAL / name / f"{split}.jsonl"
+        if path.exists():
+            readable.append((name, path))
+        elif (EVAL / name / f"{split}.jsonl.enc").exists():
+            held_back.append(name)
+    return readable, held_back
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", help="dev (default) or test")
+    ap.add_argument("note", nargs="*", help="what changed (recorded with the scores)")
+    args = ap.parse_args(argv)
+    note = " ".join(args.note) or "run"
+    files, held_back = split_files(args.split)
+    split = "" if args.split == "dev" else f" [{args.split} split]"
+    lines = [f"\n## {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {_commit()}{split}: {note}\n",
              "| set | records | exact P/R/F1 | dyad+type P/R/F1 | type P/R/F1 | structure rec. right | s |",
              "|---|---|---|---|---|---|---|"]
-    for name in sets:
+    for name, path in files:
         t0 = time.perf_counter()
-        gold, scores = evaluate(EVAL / name / "dev.jsonl")
+        gold, scores = evaluate(path)
         secs = time.perf_counter() - t0
         cells = []
         for lv in ("exact", "dyad", "type"):
@@ -47,6 +67,13 @@ def main() -> None:
         struct = f"{st.records_right}/{st.records} ({st.records_right / st.records:.0%})" if st else "-"
         lines.append(f"| {name} | {len(gold.records)} | " + " | ".join(cells) + f" | {struct} | {secs:.1f} |")
         print(lines[-1], flush=True)
+    if held_back:
+        lines.append(f"\nNot scored: {args.split} split held back (encrypted `{args.split}.jsonl.enc`, not readable here): "
+                     + ", ".join(held_back) + ".")
+        print(lines[-1], flush=True)
+    if not files:
+        print(f"no readable {args.split} split; nothing recorded", file=sys.stderr)
+        return
     if not RESULTS.exists():
         RESULTS.write_text("# Event coding: evaluation runs on the ../shared/eval dev splits\n\n"
                            "Produced by `benchmarks/events_eval.py`; newest run last. Levels: see docs/evaluation.md.\n",
