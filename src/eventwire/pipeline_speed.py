@@ -9,6 +9,12 @@ tokens are run through the real ruler in one small Doc. A doc where one of the f
 multi-token patterns ("there is", "gon na", "let 's") matches goes through the real
 ruler whole. If the ruler's patterns use anything else (a custom pipeline), nothing
 is replaced. ``tests/test_batch_pipeline_speed.py`` checks the output is identical.
+
+The pipeline's rule lemmatizer comes next and costs about as much again. Its lemma is a function of the
+token's text, POS and morphology, so of the same key: the cache also stores the lemma the lemmatizer gives,
+and the real lemmatizer, which leaves tokens that already have a lemma alone (``overwrite=False``), then
+has nothing left to do. Done only when the lemmatizer is a "rule" or "lookup" lemmatizer that does not
+overwrite.
 """
 
 from __future__ import annotations
@@ -27,10 +33,11 @@ MAX_CACHE = 1_000_000
 class CachedAttributeRuler:
     """Same output as the wrapped AttributeRuler, memoised per (ORTH, TAG, DEP)."""
 
-    def __init__(self, ruler: Any, vocab: Any) -> None:
+    def __init__(self, ruler: Any, vocab: Any, lemmatizer: Any = None) -> None:
         from spacy.matcher import Matcher
 
         self.ruler = ruler
+        self.lemmatizer = lemmatizer  # its lemmas are cached too (see the module docstring)
         self.vocab = vocab
         self.cache: dict[tuple[int, int, int], tuple[int, int, int, int, int]] = {}
         self.multi = Matcher(vocab)
@@ -91,11 +98,15 @@ class CachedAttributeRuler:
             tok.dep = dep
         if self.multi(mini):  # two new tokens that together match a multi-token pattern: learn one by one
             for key in keys:
-                self._learn([key]) if len(keys) > 1 else self._store(key, self.ruler(mini)[0])
+                self._learn([key]) if len(keys) > 1 else self._store(key, self._annotate(mini)[0])
             return
-        mini = self.ruler(mini)
+        mini = self._annotate(mini)
         for tok, key in zip(mini, keys):
             self._store(key, tok)
+
+    def _annotate(self, doc: "Doc") -> "Doc":
+        doc = self.ruler(doc)
+        return self.lemmatizer(doc) if self.lemmatizer is not None else doc
 
     def _store(self, key: tuple[int, int, int], tok: Any) -> None:
         self.cache[key] = (tok.tag, tok.dep, tok.pos, tok.morph.key, tok.lemma)
@@ -112,8 +123,19 @@ def speed_up(nlp: "Language") -> "Language":
     ruler = nlp.get_pipe("attribute_ruler")
     if isinstance(ruler, CachedAttributeRuler) or not CachedAttributeRuler.supports(ruler):
         return nlp
-    cached = CachedAttributeRuler(ruler, nlp.vocab)
+    cached = CachedAttributeRuler(ruler, nlp.vocab, _cacheable_lemmatizer(nlp))
     index = nlp.component_names.index("attribute_ruler")  # counts disabled components too
     nlp._components[index] = ("attribute_ruler", cached)  # same name, same position
     nlp._link_components()
     return nlp
+
+
+def _cacheable_lemmatizer(nlp: "Language") -> Any:
+    """The lemmatizer right after the attribute_ruler, if its lemmas can be cached with the ruler's output."""
+    names = nlp.pipe_names
+    if "lemmatizer" not in names or names.index("lemmatizer") != names.index("attribute_ruler") + 1:
+        return None
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) not in ("rule", "lookup") or getattr(lemmatizer, "overwrite", True):
+        return None
+    return lemmatizer
