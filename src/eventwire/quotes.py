@@ -57,9 +57,11 @@ _CORE_SPEECH = frozenset("say tell add state write explain insist claim argue no
 _CHANNEL_WORDS = frozenset("agency news newspaper television tv radio channel media press outlet network "
                            "broadcaster daily paper magazine website".split())
 _PRONOUNS = frozenset("he she they i we it you".split())
+_NON_SPEAKERS = frozenset("it there this that which who".split())
 _OPEN = "\u201c\u00ab\u201e"
 _CLOSE = "\u201d\u00bb"
 _MIN_DIRECT_CHARS = 3
+_QUOTE_MARK = re.compile("''|[\"\u201c\u201d\u00ab\u00bb\u201e]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +80,13 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     for para in re.finditer(r"[^\n]+", text):
         p_start, p_text = para.start(), para.group()
         open_at: int | None = None
-        for m in re.finditer(r'["\u201c\u201d\u00ab\u00bb\u201e]', p_text):
+        for m in _QUOTE_MARK.finditer(p_text):
             ch, i = m.group(), m.start()
+            if ch == "''":  # two apostrophes: the quotation mark of some newswire archives
+                ch = '"'
+                if open_at is None and i > 0 and p_text[i - 1].isalnum():
+                    continue  # a closing pair with nothing open, or a possessive run-on
+            end = m.end()
             if open_at is None:
                 if ch in _CLOSE and p_text[:i].strip():
                     continue  # a stray closing mark (one opening the paragraph is a typo for an opening mark)
@@ -89,7 +96,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                     open_at = i  # a second opening mark: the first was unbalanced
                     continue
                 if i - open_at - 1 >= _MIN_DIRECT_CHARS:
-                    spans.append(QuoteSpan(p_start + open_at, p_start + i + 1,
+                    spans.append(QuoteSpan(p_start + open_at, p_start + end,
                                            p_text[:open_at].strip() == "", False))
                 open_at = None
         if open_at is not None and len(p_text) - open_at > _MIN_DIRECT_CHARS + 1:
@@ -183,11 +190,9 @@ class QuoteFinder:
                 if not outside(tok):
                     continue
                 cue = self._cue(tok, naming=True)
-                if cue is not None and cue.speaker is not None and not outside(cue.speaker.root):
+                if cue is not None and (cue.speaker is None or not outside(cue.speaker.root)):
                     # the parser took words of the quote for the subject: "“My reaction ...,” said Dean"
-                    cue = _Cue(cue.verb, self._after_verb(cue.verb, outside), cue.channel)
-                if cue is not None and cue.speaker is None:
-                    cue = _Cue(cue.verb, self._after_verb(cue.verb, outside), cue.channel)
+                    cue = _Cue(cue.verb, self._speaker_outside(cue.verb, outside), cue.channel)
                 if cue is not None:
                     dist = min(abs(tok.idx - qs.start), abs(tok.idx - qs.end)) + (1000 if cue.speaker is None else 0)
                     if tok.lemma_.lower() not in _CORE_SPEECH:
@@ -245,9 +250,18 @@ class QuoteFinder:
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subj is None:
             return None
-        if subj.lower_ in ("it", "there", "this", "that", "which", "who") or subj.ent_type_ in ("TIME", "DATE"):
+        if subj.lower_ in _NON_SPEAKERS or subj.ent_type_ in ("TIME", "DATE"):
             return None
         return _phrase(subj)
+
+    def _speaker_outside(self, verb: "Token", outside: "object") -> "Span | None":
+        """The speaker when the parser's subject lies inside the quote: another subject of the verb outside it
+        ("“My reaction …,” Obama's former strategist said"), else a name right after the verb."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and outside(child) and \
+                    child.lower_ not in _NON_SPEAKERS and child.ent_type_ not in ("DATE", "TIME"):  # type: ignore[operator]
+                return _phrase(child)
+        return self._after_verb(verb, outside)
 
     @staticmethod
     def _after_verb(verb: "Token", outside: "object") -> "Span | None":
@@ -256,6 +270,8 @@ class QuoteFinder:
         for tok in doc[verb.i + 1:min(len(doc), verb.i + 4)]:
             if tok.is_punct:
                 break
+            if tok.ent_type_ in ("DATE", "TIME"):
+                continue  # "…,” the chief said Monday"
             if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG"):
                 head = tok
                 while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN":
@@ -344,6 +360,18 @@ class QuoteFinder:
             if len(toks) < 3:
                 return None
             return toks[0].idx, toks[-1].idx + len(toks[-1])
+        # "The museum, Mr. Bush said, celebrated ...": a cue set off by commas inside the reported clause
+        if verb.dep_ == "parataxis" and verb.i < verb.head.i and _between_commas(verb) and \
+                verb.head.lemma_.lower() not in SPEECH_VERBS | STANCE_VERBS:
+            cue = {t.i for t in verb.subtree}
+            toks = [t for t in verb.head.subtree if t.i not in cue]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            while toks and toks[0].is_punct:
+                toks.pop(0)
+            if len(toks) < 4:
+                return None
+            return toks[0].idx, toks[-1].idx + len(toks[-1])
         # "..., officials said." parsed with the verb as a parataxis/ccomp child of the reported clause
         if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i and \
                 not any(c.dep_ == "mark" for c in verb.children) and \
@@ -411,6 +439,16 @@ class QuoteFinder:
                     return replace(prior, text=span.text, start=span.start_char, end=span.end_char,
                                    how=prior.how + "+pronoun")
         return Actor(code=None, text=span.text, start=span.start_char, end=span.end_char, how="quote-speaker")
+
+
+def _between_commas(verb: "Token") -> bool:
+    """A parenthetical cue: its subtree has a comma (or dash) right before and right after it."""
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    marks = {",", "\u2014", "\u2013", "--"}
+    before = doc[left - 1].text if left > 0 else ""
+    after = doc[right + 1].text if right + 1 < len(doc) else ""
+    return (doc[left].text in marks or before in marks) and (doc[right].text in marks or after in marks)
 
 
 def _phrase(head: "Token") -> "Span":
