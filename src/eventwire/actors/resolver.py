@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor
 from .codes import split_code
 from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
+from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
 from .regions import region_country
 
 if TYPE_CHECKING:
@@ -59,21 +60,18 @@ class ActorResolver:
     """
 
     def __init__(self, nlp: Language, dictionary: ActorDictionary | None = None) -> None:
-        from spacy.matcher import PhraseMatcher
-
         self.nlp = nlp
         self.dictionary = dictionary or dictionary_from_env()
         self.sectors = sector_words()
         self._max_role_words = max((len(w.split()) for w in self.sectors), default=1)
-        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._matcher.add("ACTOR", alias_patterns(nlp, self.dictionary.aliases))
+        self._matcher = load_alias_matcher(nlp, self.dictionary.aliases)  # cached on disk, see matching.py
         self._date: dt.date | None = None
 
     # ---- dictionary matches -------------------------------------------------
     def dictionary_spans(self, doc: Doc, date: dt.date | None) -> list[tuple[int, int, Entry]]:
         """Non-overlapping dictionary matches valid on ``date``; longest first, then leftmost."""
         found = []
-        for _, start, end in self._matcher(doc):
+        for start, end in self._matcher(doc):
             span = doc[start:end]
             if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
                 continue  # dictionary aliases are names: "chad" or "turkey" in lower case are not countries
@@ -506,23 +504,6 @@ def entity_id(entry: Entry | None) -> str | None:
         return "country:" + entry.country
     slug = "-".join("".join(c if c.isalnum() else " " for c in entry.name.lower()).split())
     return f"{entry.kind}:{slug}"
-
-
-def alias_patterns(nlp: Language, aliases: list[str]) -> list[Doc]:
-    """Pattern docs for the phrase matcher, one per lower-cased alias.
-
-    Aliases of plain words separated by spaces are split on spaces (what spaCy's tokenizer does with them, and
-    ~10x faster); aliases with punctuation or digits ("U.S.", "Jean-Yves Le Drian", "M23") go through the tokenizer.
-    """
-    from spacy.tokens import Doc
-
-    unique = sorted({" ".join(a.lower().split()) for a in aliases})
-    special = {k.lower() for k in (getattr(nlp.tokenizer, "rules", None) or {})}
-    plain, rest = [], []
-    for a in unique:
-        words = a.split()
-        (plain if all(w.isalpha() and w not in special for w in words) else rest).append(a)
-    return [Doc(nlp.vocab, words=a.split()) for a in plain] + list(nlp.tokenizer.pipe(rest))
 
 
 def _one_edit(a: str, b: str) -> bool:
