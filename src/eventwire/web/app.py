@@ -54,10 +54,12 @@ def create_app(db_url: str | None = None, settings: WebSettings | None = None, *
     app.state.templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     install_error_handlers(app)
 
-    from . import api, pages
+    from . import api, pages, stories
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(stories.api)
+    app.include_router(stories.pages)
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

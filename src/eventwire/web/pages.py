@@ -121,8 +121,10 @@ def event_page(request: Request, event_id: str, store: Annotated[Store, Depends(
               for q in article.get("quotes", [])
               if record["sentence_index"] in q["sentence_indices"] and q["text"] != record.get("quote")]
     others = [e for e in article.get("events", []) if e["id"] != event_id]
+    from .story_queries import cluster_of_event
+
     return _render(request, "event.html", event=record, why=explain(record), article=article,
-                   segments=segments, quotes=quotes, others=others)
+                   segments=segments, quotes=quotes, others=others, cluster=cluster_of_event(store, event_id))
 
 
 @router.get("/dyads", response_class=HTMLResponse)
