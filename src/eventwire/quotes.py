@@ -47,6 +47,7 @@ STANCE_VERBS = frozenset("""
 call cite criticize criticise blast slam attack accuse question want plan support oppose urge promise pledge
 vow discuss mention demand propose describe label dub brand mock praise condemn denounce welcome reject deny
 defend back endorse favor favour threaten warn seek ask request suggest recommend
+agree decline note expect tell
 """.split())
 # Verbs that make a nearby quotation a quote even without a clause ("called him a “con artist”").
 _NAMING_VERBS = frozenset("call describe label dub brand refer term mock praise blast slam criticize".split())
@@ -58,6 +59,7 @@ _CHANNEL_WORDS = frozenset("agency news newspaper television tv radio channel me
                            "broadcaster daily paper magazine website".split())
 _PRONOUNS = frozenset("he she they i we it you".split())
 _NON_SPEAKERS = frozenset("it there this that which who".split())
+_IT_SPEAKS = frozenset("say add write state report note announce".split())
 _OPEN = "\u201c\u00ab\u201e"
 _CLOSE = "\u201d\u00bb"
 _MIN_DIRECT_CHARS = 3
@@ -80,6 +82,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     for para in re.finditer(r"[^\n]+", text):
         p_start, p_text = para.start(), para.group()
         open_at: int | None = None
+        opener = ""
         for m in _QUOTE_MARK.finditer(p_text):
             ch, i = m.group(), m.start()
             if ch == "''":  # two apostrophes: the quotation mark of some newswire archives
@@ -87,7 +90,10 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                 if open_at is None and i > 0 and p_text[i - 1].isalnum():
                     continue  # a closing pair with nothing open, or a possessive run-on
             end = m.end()
+            if open_at is not None and opener == '"' and ch in "\u201c\u201d":
+                continue  # curly quotes nested in a straight-quoted passage: "PENCE: … “Shark Tank.” …
             if open_at is None:
+                opener = ch
                 if ch in _CLOSE and p_text[:i].strip():
                     continue  # a stray closing mark (one opening the paragraph is a typo for an opening mark)
                 open_at = i
@@ -192,7 +198,7 @@ class QuoteFinder:
                 cue = self._cue(tok, naming=True)
                 if cue is not None and (cue.speaker is None or not outside(cue.speaker.root)):
                     # the parser took words of the quote for the subject: "“My reaction ...,” said Dean"
-                    cue = _Cue(cue.verb, self._speaker_outside(cue.verb, outside), cue.channel)
+                    cue = _Cue(cue.verb, self._speaker_outside(cue.verb, outside, qs), cue.channel)
                 if cue is not None:
                     dist = min(abs(tok.idx - qs.start), abs(tok.idx - qs.end)) + (1000 if cue.speaker is None else 0)
                     if tok.lemma_.lower() not in _CORE_SPEECH:
@@ -242,6 +248,12 @@ class QuoteFinder:
                 and head.head.i != head.i:
             head = head.head
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head is verb:
+            # "began by saying …", "criticised for saying …": the subject of the verb the preposition hangs on
+            up = verb.head.head
+            if up.pos_ in ("VERB", "AUX") and verb.head.dep_ == "prep":
+                subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                head = up
         if subj is not None and subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
             subj = head.head
         if subj is None:  # passive "it was announced by X"
@@ -250,18 +262,38 @@ class QuoteFinder:
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subj is None:
             return None
+        if subj.lower_ == "it" and subj.dep_ == "nsubj" and verb.lemma_.lower() in _IT_SPEAKS:
+            return _phrase(subj)  # "…,” it added': a newspaper, a statement, an agency
         if subj.lower_ in _NON_SPEAKERS or subj.ent_type_ in ("TIME", "DATE"):
             return None
         return _phrase(subj)
 
-    def _speaker_outside(self, verb: "Token", outside: "object") -> "Span | None":
+    def _speaker_outside(self, verb: "Token", outside: "object", qs: QuoteSpan) -> "Span | None":
         """The speaker when the parser's subject lies inside the quote: another subject of the verb outside it
-        ("“My reaction …,” Obama's former strategist said"), else a name right after the verb."""
+        ("“My reaction …,” Obama's former strategist said"), a noun phrase between the quote and the verb
+        ("“…,” Flynn, a top Trump surrogate, said"), else a name right after the verb."""
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and outside(child) and \
                     child.lower_ not in _NON_SPEAKERS and child.ent_type_ not in ("DATE", "TIME"):  # type: ignore[operator]
                 return _phrase(child)
-        return self._after_verb(verb, outside)
+        return self._between(verb, outside, qs) or self._after_verb(verb, outside)
+
+    @staticmethod
+    def _between(verb: "Token", outside: "object", qs: QuoteSpan) -> "Span | None":
+        """The first name or noun between the end of the quote and the cue verb that follows it."""
+        doc = verb.doc
+        toks = [t for t in doc[:verb.i] if t.idx >= qs.end]
+        if not toks or len(toks) > 15 or not all(outside(t) for t in toks):  # type: ignore[operator]
+            return None
+        for tok in toks:
+            if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in _NON_SPEAKERS and \
+                    tok.ent_type_ not in ("DATE", "TIME"):
+                head = tok
+                while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod", "poss", "case") and \
+                        head.head.i < verb.i and head.head.idx >= qs.end:
+                    head = head.head
+                return doc[tok.i:head.i + 1]
+        return None
 
     @staticmethod
     def _after_verb(verb: "Token", outside: "object") -> "Span | None":
@@ -331,12 +363,14 @@ class QuoteFinder:
                     if quote is not None:
                         out.append(quote)
                     continue
-                if tok.pos_ not in ("VERB", "AUX") or (tok.lemma_.lower() not in self.speech_verbs
-                                                       and tok.lemma_.lower() not in STANCE_VERBS):
+                evidence = _evidence_cue(tok)
+                if not evidence and (tok.pos_ not in ("VERB", "AUX") or (
+                        tok.lemma_.lower() not in self.speech_verbs and tok.lemma_.lower() not in STANCE_VERBS)):
                     continue
                 content = self._content(tok)
-                if content is None and tok.lemma_.lower() in STANCE_VERBS:
-                    content = self._object_content(tok)
+                if content is None and (evidence or tok.lemma_.lower() in STANCE_VERBS) and \
+                        (tok.lemma_.lower() != "tell" or any(c.dep_ == "xcomp" for c in tok.children)):
+                    content = self._object_content(tok)  # "called for talks"; "told his aides to find a way"
                 if content is None:
                     continue
                 speaker = self._subject(tok)
@@ -439,6 +473,24 @@ class QuoteFinder:
                     return replace(prior, text=span.text, start=span.start_char, end=span.end_char,
                                    how=prior.how + "+pronoun")
         return Actor(code=None, text=span.text, start=span.start_char, end=span.end_char, how="quote-speaker")
+
+
+# "A new poll shows …", "Video of the incident shows …", "A 2014 study found …": evidence as the source.
+_EVIDENCE_VERBS = frozenset("show find suggest indicate reveal estimate conclude document".split())
+_EVIDENCE_NOUNS = frozenset("""
+poll polls survey surveys study studies data report reports analysis analyses video videos footage record records
+document documents figure figures number numbers average averages slide transcript research statistic statistics
+result results census audit review investigation memo letter email emails filing filings tally count estimate
+estimates projection projections forecast model models
+""".split())
+
+
+def _evidence_cue(tok: "Token") -> bool:
+    """A verb of showing whose subject is a poll, study, document or recording."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _EVIDENCE_VERBS:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in _EVIDENCE_NOUNS
 
 
 def _between_commas(verb: "Token") -> bool:

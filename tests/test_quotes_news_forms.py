@@ -1,0 +1,77 @@
+"""Quote forms of news copy: two-apostrophe marks, cues set off by commas, speakers the parser misplaces,
+polls and studies as sources, 'it added', 'told his aides to ...', curly quotes nested in straight ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.quotes import find_quotes, quote_spans
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    from eventwire.actors.resolver import ActorResolver
+
+    resolver = ActorResolver(nlp)
+
+    def run(text: str):
+        doc = nlp(text)
+        return find_quotes(doc, resolver.resolve(doc, dt.date(2024, 11, 8)))
+
+    return run
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("''We will win,'' he said.", ["''We will win,''"]),
+    ("Not paying taxes ''makes me smart,'' Trump said.", ["''makes me smart,''"]),
+    ("The players' union and the owners' group met.", []),  # possessives are not quotation marks
+    # curly quotes nested in a straight-quoted transcript paragraph: one quote to the paragraph end
+    ('"PENCE: Well, she thinks this is an episode of \u201cShark Tank.\u201d It is not.',
+     ['"PENCE: Well, she thinks this is an episode of \u201cShark Tank.\u201d It is not.']),
+])
+def test_quote_marks(text, quoted):
+    assert [text[s.start:s.end] for s in quote_spans(text)] == quoted
+
+
+def _find(quotes, fragment):
+    return next((q for q in quotes if fragment in q.text), None)
+
+
+@pytest.mark.parametrize("text, fragment, speaker, direct", [
+    ("''It has the important virtue of being fiscally responsible,'' said Leonard Burman.",
+     "fiscally responsible", "Burman", True),
+    # a cue set off by commas inside the reported clause
+    ("The museum, Mr. Bush said, celebrated several of his heroes.", "celebrated several", "Bush", False),
+    # the parser's subject is inside the quote; the speaker sits between the quote and the verb
+    ("\u201cWe will achieve justice in this case,\u201d Tulsa police Chief Chuck Jordan said Monday.",
+     "achieve justice", "Jordan", True),
+    # evidence as the source
+    ("A new poll shows that Clinton leads Trump by five points in Ohio.", "Clinton leads", "poll", False),
+    ("Video of the incident shows him with his hands in the air.", "hands in the air", "Video", False),
+    # an instruction reported with 'told ... to'
+    ("Obama told his advisers to find a way to cut emissions without Congress.", "find a way", "Obama", False),
+])
+def test_speakers(quotes_of, text, fragment, speaker, direct):
+    quote = _find(quotes_of(text), fragment)
+    assert quote is not None, f"no quote containing {fragment!r}"
+    assert quote.direct is direct
+    assert quote.speaker is not None and speaker in quote.speaker.text
+
+
+def test_it_as_speaker_of_a_publication(quotes_of):
+    text = ("The newspaper praised the developer. \u201cHe has managed to erase much of his debt and is moving "
+            "ahead with major projects,\u201d it added.")
+    quote = _find(quotes_of(text), "erase much")
+    assert quote is not None and quote.speaker is not None and quote.speaker.text == "it"
+
+
+def test_told_reporters_is_not_content(quotes_of):
+    quotes = quotes_of("The minister told reporters on Friday in Brussels.")
+    assert not any("reporters" in q.text for q in quotes)
+
+
+def test_showing_a_passport_is_not_attribution(quotes_of):
+    quotes = quotes_of("The traveller showed his passport to the guard at the border.")
+    assert quotes == []
