@@ -33,6 +33,9 @@ CASES = [
     ("Italy halted talks with Libya.", "ITA", "164", "LBY"),
     ("Greek riot police cracked down on Albanian migrants.", "GRC", "175", "ALB"),
     ("Ghana jailed two Nigerian journalists.", "GHA", "173", "NGA"),
+    ("France summoned the Chinese ambassador on Tuesday.", "FRA", "114", "CHN"),
+    ("Syrian troops launched an attack on Turkish positions.", "SYR", "190", "TUR"),
+    ("The Russian opposition leader launched a scathing attack on the Kremlin.", "RUS", "111", "RUS"),
 ]
 
 
