@@ -10,17 +10,20 @@ actor ("A and B met" → A→B and B→A).
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from ..actors.resolver import Mentions
 from ..model import Actor
 from .lexicon import Lexicon, Pattern, default_lexicon, word_fits
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "claim", "report", "insist", "stress", "warn",
                 "write", "declare", "confirm", "deny", "argue", "explain", "suggest", "indicate", "acknowledge"}
@@ -82,37 +85,126 @@ class EventExtractor:
         self.require_source = require_source
         self.code_statements = code_statements
         self.infer_countries = infer_countries
+        # (kind, lemma hash, form hash) → has lexicon patterns; cleared when the lexicon is replaced
+        self._key_cache: dict[tuple[str, int, int], bool] = {}
+        self._cache_lexicon: Lexicon | None = None
+        self._index_cache: dict[tuple[str, str], _PatternIndex] = {}
+        self._speech_cache: dict[int, bool] = {}  # lemma hash → speech/obligation verb
+        self._masks: tuple[Any, Any, tuple[list[int], list[int]]] = (None, None, ([], []))  # doc, lexicon, index
 
     # ---- pattern matching ---------------------------------------------------
     def match(self, tok: "Token") -> Pattern | None:
         """The most specific lexicon pattern that fits the token and its dependents (may be a blocking one)."""
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-            keys = [(tok.lemma_.lower(), "VERB")]
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            keys = [(tok.lower_, "NOUN"), (tok.lemma_.lower(), "NOUN")]
+        pos = tok.pos_
+        if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT"):
+            keys: tuple[tuple[str, str], ...] = ((tok.lemma_.lower(), "VERB"),)
+        elif pos in ("NOUN", "PROPN"):
+            lower, lemma = tok.lower_, tok.lemma_.lower()
+            keys = ((lower, "NOUN"),) if lower == lemma else ((lower, "NOUN"), (lemma, "NOUN"))
         else:
             return None
-        objects: list[set[str]] | None = None
+        indexes = [self._index(key) for key in keys]
+        if not any(ix.patterns for ix in indexes):
+            return None
+        children = list(tok.children)
+        preps = _preps(children)
+        objects: dict[str, set[str]] | None = None  # preposition ("" for direct) → words of those objects
         subject: set[str] | None = None
-        for key in keys:
-            for p in self.lexicon.candidates(*key):
-                if p.prep and not _has_prep(tok, p.prep):
-                    continue
+        for ix in indexes:
+            if ix.by_obj and objects is None:
+                objects = {}
+                for o in _objects(tok, deep=True, children=children):
+                    objects.setdefault(_via(o, tok), set()).update(_words(o))
+            for p in ix.select(preps, objects):
                 if p.obj:
                     if objects is None:
-                        objects = [(_words(o), _via(o, tok)) for o in _objects(tok, deep=True)]
+                        objects = {}
+                        for o in _objects(tok, deep=True, children=children):
+                            objects.setdefault(_via(o, tok), set()).update(_words(o))
                     # without a preposition in the pattern the object must be a direct one ("condemn the attack",
                     # not "condemn Israel over the attack"); with one, the object of that preposition or a direct one
-                    if not any(word_fits(p.obj, words) and via in ("", p.prep) for words, via in objects):
+                    if not (word_fits(p.obj, objects.get("", _NONE))
+                            or (p.prep and word_fits(p.obj, objects.get(p.prep, _NONE)))):
                         continue
                 if p.subject:
                     if subject is None:
-                        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                        subj = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
                         subject = _words(subj) if subj is not None else set()
                     if not word_fits(p.subject, subject):
                         continue
                 return p
         return None
+
+    def _index(self, key: tuple[str, str]) -> "_PatternIndex":
+        """The lexicon's patterns for (lemma, pos), indexed by literal object word (cached per lexicon)."""
+        if self._cache_lexicon is not self.lexicon:  # the lexicon may be swapped (PETRARCH's own dictionaries)
+            self._reset_caches()
+        ix = self._index_cache.get(key)
+        if ix is None:
+            ix = self._index_cache[key] = _PatternIndex(self.lexicon.candidates(*key))
+        return ix
+
+    def _reset_caches(self) -> None:
+        self._key_cache, self._index_cache, self._cache_lexicon = {}, {}, self.lexicon
+
+    def triggers(self, sent: "Span") -> dict[int, Pattern]:
+        """Doc index → matched pattern (blocking ones included) for the sentence's tokens, in order.
+
+        ``match`` runs only on the few tokens whose lemma or form has lexicon patterns (see ``_scan``)."""
+        found: dict[int, Pattern] = {}
+        doc = sent.doc
+        for offset in self._scan(sent)[0]:
+            pattern = self.match(doc[sent.start + offset])
+            if pattern is not None:
+                found[sent.start + offset] = pattern
+        return found
+
+    def _scan(self, sent: "Span") -> tuple[list[int], list[int]]:
+        """Offsets in ``sent`` of (1) the tokens whose lemma/form, for their part of speech, has lexicon patterns
+        and (2) the speech/obligation verbs (see ``_doc_masks``)."""
+        start, end = sent.start, sent.end
+        return tuple([i - start for i in index[bisect_left(index, start):bisect_left(index, end)]]  # type: ignore
+                     for index in self._doc_index(sent.doc))
+
+    def _doc_index(self, doc: "Doc") -> tuple[list[int], list[int]]:
+        """Indices in ``doc`` of the tokens that have lexicon patterns for their part of speech, and of the
+        speech/obligation verbs.
+
+        Decided once per doc on the attribute array (string hashes), each distinct lemma or (lemma, form) looked up
+        once and cached per extractor, so no spaCy Token object or string is made for the other tokens. Kept for the
+        last doc (``extract`` is called sentence by sentence)."""
+        if self._masks[0] is doc and self._masks[1] is self.lexicon:
+            return self._masks[2]
+        if self._cache_lexicon is not self.lexicon:
+            self._reset_caches()
+        strings = doc.vocab.strings
+        attrs, verb, aux, noun, propn, root = _symbol_ids()
+        arr = doc.to_array(attrs).reshape(len(doc), 4)
+        pos, dep, lemma, lower = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
+        speech = self._speech_cache
+        uniq, inv = np.unique(lemma, return_inverse=True)
+        flags = []
+        for h in uniq.tolist():
+            said = speech.get(h)
+            if said is None:
+                said = speech[h] = strings[h].lower() in SPEECH_VERBS | OBLIGATION_VERBS
+            flags.append(said)
+        speakers = np.array(flags, dtype=bool)[inv.reshape(-1)] if len(doc) else np.zeros(0, dtype=bool)
+        triggers = np.zeros(len(doc), dtype=bool)
+        verbs = np.flatnonzero((pos == verb) | ((pos == aux) & (dep == root)))
+        nouns = np.flatnonzero((pos == noun) | (pos == propn))
+        cache = self._key_cache
+        for kind, index in (("VERB", verbs), ("NOUN", nouns)):
+            for i, lem, low in zip(index.tolist(), lemma[index].tolist(), lower[index].tolist()):
+                hit = cache.get((kind, lem, low))
+                if hit is None:
+                    hit = bool(self.lexicon.candidates(strings[lem].lower(), kind)) or (
+                        kind == "NOUN" and bool(self.lexicon.candidates(strings[low], kind)))
+                    cache[(kind, lem, low)] = hit
+                triggers[i] = hit
+        index = (np.flatnonzero(triggers).tolist(), np.flatnonzero(speakers).tolist())
+        self._masks = (doc, self.lexicon, index)
+        return index
 
     # ---- arguments ----------------------------------------------------------
     @staticmethod
@@ -208,17 +300,20 @@ class EventExtractor:
         preps += [p for p in TARGET_PREPS if p not in preps]
         if tok.pos_ in ("NOUN", "PROPN") and "of" not in preps:
             preps.append("of")  # "the invasion of Lebanon", "the bombing of Gaza"
-        for obj in _objects(tok):
+        objects = _objects(tok, children=kids)
+        for obj in objects:
             if obj.dep_ in ("dobj", "dative", "attr") and self.actors_at(obj, mentions):
                 return self.actors_at(obj, mentions), "object"
+        # prepositions on the predicate, then on its direct objects, in that order
+        holders = [tok, *[o for o in objects if o.dep_ == "dobj"]]
+        attached = [(c.lower_, c) for holder in holders for c in holder.children if c.dep_ in ("prep", "dative")]
         for prep in preps:
-            for holder in [tok, *[o for o in _objects(tok) if o.dep_ == "dobj"]]:
-                for c in holder.children:
-                    if c.dep_ in ("prep", "dative") and c.lower_ == prep:
-                        pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                        found = self.actors_at(pobj, mentions)
-                        if found:
-                            return found, f"'{prep} X'"
+            for word, c in attached:
+                if word == prep:
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    found = self.actors_at(pobj, mentions)
+                    if found:
+                        return found, f"'{prep} X'"
         # "the demands that Kyiv rejected": the relative clause's head noun is the object; its proposer the target
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             noun = tok.head
@@ -246,9 +341,9 @@ class EventExtractor:
 
         The obligation clause is the demand's content, not an event of its own."""
         out: list[Candidate] = []
-        for verb in sent:
-            if verb.lemma_.lower() not in SPEECH_VERBS | OBLIGATION_VERBS:
-                continue
+        doc = sent.doc
+        for offset in self._scan(sent)[1]:
+            verb = doc[sent.start + offset]
             for clause in verb.children:
                 if clause.dep_ != "ccomp" or not any(
                         c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
@@ -417,14 +512,15 @@ class EventExtractor:
     # ---- main ---------------------------------------------------------------
     def extract(self, sent: "Span", mentions: Mentions) -> list[Candidate]:
         out: list[Candidate] = []
-        found = {tok.i: self.match(tok) for tok in sent}
+        found = self.triggers(sent)
         reverse_done: set[tuple[str, Actor, Actor]] = set()
         obligations = self.obligations(sent, mentions)
         out += obligations
         content = {c.evidence["content_index"] for c in obligations}
-        for tok in sent:
-            pattern = found[tok.i]
-            if pattern is None or pattern.blocking or tok.i in content:
+        doc = sent.doc
+        for i, pattern in found.items():
+            tok = doc[i]
+            if pattern.blocking or i in content:
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
                 head_pattern = found.get(tok.head.i)
@@ -471,6 +567,7 @@ class EventExtractor:
                 if tgt is None and self.require_source and not any(
                         c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and tok.pos_ not in ("VERB", "AUX"))
                         or (pattern.prep and c.dep_ in ("prep", "prt") and c.lower_ == pattern.prep)
+                        or (self.code_statements and cameo.startswith("01") and c.dep_ in ("ccomp", "parataxis"))
                         for c in tok.children):
                     continue  # "police failed to act", "Congress convenes": no one on the receiving end, not an event
                 if src is not None and tgt is not None and src.code and src.code == tgt.code and src.text == tgt.text:
@@ -495,33 +592,90 @@ class EventExtractor:
         return out
 
 
+class _PatternIndex:
+    """One lemma's patterns (most specific first), indexed by preposition and literal object word, so matching
+    tries only the patterns whose preposition the token has and whose object it can have (synset objects are
+    always tried)."""
+
+    __slots__ = ("patterns", "plain", "by_prep", "by_obj")
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.patterns = patterns
+        self.plain: list[int] = []  # no preposition, no literal object
+        self.by_prep: dict[str, list[int]] = {}  # a preposition, no literal object
+        self.by_obj: dict[str, list[tuple[int, str]]] = {}  # literal object → (index, preposition or "")
+        for i, p in enumerate(patterns):
+            if p.obj and not p.obj.startswith("&"):
+                self.by_obj.setdefault(p.obj, []).append((i, p.prep))
+            elif p.prep:
+                self.by_prep.setdefault(p.prep, []).append(i)
+            else:
+                self.plain.append(i)
+
+    def select(self, preps: set[str], objects: dict[str, set[str]] | None) -> list[Pattern]:
+        """The patterns worth trying, in lexicon order, given the token's prepositions and object words."""
+        chosen = list(self.plain)
+        for prep in preps:
+            chosen += self.by_prep.get(prep, ())
+        if objects:
+            seen: set[str] = set()
+            for words in objects.values():
+                for w in words - seen:
+                    chosen += [i for i, prep in self.by_obj.get(w, ()) if not prep or prep in preps]
+                seen |= words
+        if len(chosen) == len(self.patterns):
+            return self.patterns
+        return [self.patterns[i] for i in sorted(chosen)]
+
+
+@lru_cache(maxsize=1)
+def _symbol_ids() -> tuple[list[int], int, int, int, int, int]:
+    """The attribute ids read by ``Doc.to_array`` (POS, DEP, LEMMA, LOWER); spaCy's integer values of the parts
+    of speech VERB, AUX, NOUN, PROPN and of the dependency label ROOT."""
+    from spacy import attrs, symbols
+    from spacy.strings import hash_string
+
+    return ([attrs.POS, attrs.DEP, attrs.LEMMA, attrs.LOWER], symbols.VERB, symbols.AUX, symbols.NOUN,
+            symbols.PROPN, hash_string("ROOT"))
+
+
+def _preps(children: list["Token"]) -> set[str]:
+    """The particles/prepositions a token has among its ``children``, also as the marker of a clause
+    ("called for X to go")."""
+    out = set()
+    for c in children:
+        dep = c.dep_
+        if dep in ("prep", "prt", "dative", "agent"):
+            out.add(c.lower_)
+        elif dep in ("advcl", "xcomp", "ccomp"):
+            out.update(m.lower_ for m in c.children if m.dep_ == "mark")
+    return out
+
+
 def _has_prep(tok: "Token", prep: str) -> bool:
     """tok has the particle/preposition ``prep``, also as the marker of a clause ("called for X to go")."""
-    for c in tok.children:
-        if c.lower_ == prep and c.dep_ in ("prep", "prt", "dative", "agent"):
-            return True
-        if c.dep_ in ("advcl", "xcomp", "ccomp") and any(m.dep_ == "mark" and m.lower_ == prep for m in c.children):
-            return True
-    return False
+    return prep in _preps(list(tok.children))
 
 
-def _objects(tok: "Token", deep: bool = False) -> list["Token"]:
+def _objects(tok: "Token", deep: bool = False, children: list["Token"] | None = None) -> list["Token"]:
     """Objects of a predicate: direct/dative/attribute objects, passive subjects, objects of its prepositions.
 
     deep: also the heads of clausal complements and objects of prepositions attached to the object
-    ("put [the plan] [to a vote]"), for pattern matching only.
+    ("put [the plan] [to a vote]"), for pattern matching only. ``children``: tok's children, if already listed.
     """
-    out = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd")] + [
-        p for c in tok.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
+    kids = list(tok.children) if children is None else children
+    out = [c for c in kids if c.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd")] + [
+        p for c in kids if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
     if deep:
         speech = tok.lemma_.lower() in SPEECH_VERBS
-        out += [c for c in tok.children if c.dep_ in ("xcomp", "acomp", "advmod", "prt")
+        out += [c for c in kids if c.dep_ in ("xcomp", "acomp", "advmod", "prt")
                 or (c.dep_ == "ccomp" and not speech)]
         out += [p for o in list(out) if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
                 for p in c.children if p.dep_ == "pobj"]
     return out
 
 
+_NONE: frozenset[str] = frozenset()
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 # Codes that describe a joint act: "A met B" is also "B met A" (PETRARCH and PLOVER code both directions).
 SYMMETRIC_PREFIXES = ("040", "041", "044", "046", "057", "0356", "0311", "0312")
