@@ -4,19 +4,28 @@ counter-offer) with each position linked to its sentence. Screenshots go to test
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from pathlib import Path
+
 import pytest
-from test_web_browser import CHROMEDRIVER, CHROMIUM, _no_console_errors, _shot, _wait, browser  # noqa: F401
+from test_web_browser import (
+    CHROMEDRIVER,
+    CHROMIUM,
+    _no_console_errors,
+    _shot,
+    _wait,
+    browser,  # noqa: F401  (the fixture)
+)
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="see test_web_browser"),
+    pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+                       reason=f"needs {CHROMIUM} and {CHROMEDRIVER} (see tests/test_web_browser.py)"),
 ]
 uvicorn = pytest.importorskip("uvicorn")
-
-import socket
-import threading
-import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC

@@ -15,7 +15,6 @@ state of the articles stored before it, exactly (increments are ``INSERT … ON 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
