@@ -17,7 +17,7 @@ CASES = [
     # (sentence, source country, CAMEO code, target country)
     ("Germany ratified the treaty with Poland.", "DEU", "057", "POL"),
     ("Norway signed a memorandum of understanding with Chile.", "NOR", "057", "CHL"),
-    ("Japan and Vietnam upgraded their diplomatic ties.", "JPN", "050", "VNM"),
+    ("Japan upgraded its diplomatic ties with Vietnam.", "JPN", "050", "VNM"),
     ("Canada restored diplomatic relations with Iran.", "CAN", "050", "IRN"),
     ("France gave a warm welcome to the Chinese president.", "FRA", "043", "CHN"),
     ("Spain shares intelligence with Morocco.", "ESP", "064", "MAR"),
