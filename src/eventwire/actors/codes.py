@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 SECTORS: dict[str, str] = {
     "GOV": "government",
     "MIL": "military",
@@ -66,6 +68,7 @@ ORGANISATIONS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=65536)
 def split_code(code: str) -> tuple[str, str | None]:
     """'USAGOV' → ('USA', 'GOV'); 'NATO' → ('NATO', None); 'RUSGOVMIL' → ('RUS', 'GOV').
 

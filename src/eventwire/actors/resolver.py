@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor
 from .codes import split_code
 from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
+from .docview import DocView, StringMemo
 from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
 from .regions import region_country
 
@@ -39,6 +40,8 @@ _COUNTRY_KINDS = ("country", "adjective", "capital")
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _FORMER = {"former", "ex", "ex-", "retired", "erstwhile"}
 _UNKNOWN = "---"
+_MOD_DEPS = _NP_INTERNAL | {"quantmod"}  # children of a head that are inside its phrase
+_MOD_DEPS_DEEP = _NP_INTERNAL | {"quantmod", "prep", "pobj"}  # and their children
 
 
 @dataclass
@@ -65,26 +68,45 @@ class ActorResolver:
         self.sectors = sector_words()
         self._max_role_words = max((len(w.split()) for w in self.sectors), default=1)
         self._matcher = load_alias_matcher(nlp, self.dictionary.aliases)  # cached on disk, see matching.py
+        # first word of every role phrase → the most tokens a phrase starting with it can span
+        # (tokens ≤ spaces + 1 + 2 × hyphens: "president - elect" is three tokens); role_of skips the rest
+        self._role_reach: dict[str, int] = {}
+        for w in self.sectors:
+            first, reach = _first_segment(w), w.count(" ") + 1 + 2 * w.count("-")
+            self._role_reach[first] = max(self._role_reach.get(first, 0), reach)
+        self._reach_memo: dict[str, int] = {}
+        self._role_memo: dict[tuple, tuple[str | None, str | None]] = {}
         self._date: dt.date | None = None
+        self._view: DocView | None = None
+        self._memo = StringMemo(nlp.vocab.strings)
+
+    def _view_of(self, doc: Doc) -> DocView:
+        """The token lists of ``doc`` (built once per doc)."""
+        if self._view is None or self._view.doc is not doc:
+            if doc.vocab.strings is not self._memo.strings:
+                self._memo = StringMemo(doc.vocab.strings)
+            self._view = DocView(doc, self._memo)
+        return self._view
 
     # ---- dictionary matches -------------------------------------------------
     def dictionary_spans(self, doc: Doc, date: dt.date | None) -> list[tuple[int, int, Entry]]:
         """Non-overlapping dictionary matches valid on ``date``; longest first, then leftmost."""
         found = []
-        for start, end in self._matcher(doc):
-            span = doc[start:end]
-            if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        v = self._view_of(doc)
+        for start, end in self._matcher.find(v.lower):
+            if not any(w[:1].isupper() or w[:1].isdigit() for w in v.text[start:end]):
                 continue  # dictionary aliases are names: "chad" or "turkey" in lower case are not countries
+            span = doc[start:end]
             entry = self.dictionary.lookup(span.text, date) or self.dictionary.out_of_office(span.text, date)
             if entry is None:
                 continue
             alias = entry.alias
             if len(alias.replace(".", "")) <= _CASE_SENSITIVE_MAX and alias.isupper() and not span.text.isupper():
                 continue  # "us" is not "US"
-            if start == 0 and span.text.isupper() and len(span.text) > 3 and end < len(doc) and doc[end].text in (",", "-"):
+            if start == 0 and span.text.isupper() and len(span.text) > 3 and end < len(doc) and v.text[end] in (",", "-"):
                 continue  # a dateline ("MOSCOW, Nov 8 -") names a place, not an actor
             found.append((start, end, entry))
-        people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        people = [(e.start, e.end) for e in v.ents if e.label_ == "PERSON" and len(e) > 1]
         found = [m for m in found if not (m[2].kind in _COUNTRY_KINDS and any(
             s <= m[0] and m[1] <= e and (m[0], m[1]) != (s, e) and m[0] != s for s, e in people))]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
@@ -122,12 +144,44 @@ class ActorResolver:
 
     def role_of(self, tokens: list[Token], head: Token | None = None) -> tuple[str | None, str | None]:
         """(sector, matched role words) of the longest role phrase in ``tokens``; ties go to the one nearest the head."""
-        words = [t.lower_ for t in tokens]
-        lemmas = [t.lemma_.lower() for t in tokens]
+        return self._role([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens], [t.i for t in tokens],
+                          head.i if head is not None else None)
+
+    def _role_at(self, v: DocView, idx: list[int], head_i: int | None) -> tuple[str | None, str | None]:
+        """``role_of`` for token indices of the current doc view; memoised on the words and their offsets from
+        the head (the same noun phrases recur: "officials", "the government", "Russian troops")."""
+        words = tuple([v.lower[i] for i in idx])
+        lemmas = tuple([v.lemma[i] for i in idx])
+        key = (words, lemmas, tuple([i - head_i for i in idx]) if head_i is not None else None)
+        found = self._role_memo.get(key)
+        if found is None:
+            if len(self._role_memo) > 200_000:
+                self._role_memo.clear()
+            found = self._role_memo[key] = self._role(list(words), list(lemmas), idx, head_i)
+        return found
+
+    def _reach(self, word: str) -> int:
+        """The most tokens a role phrase starting with ``word`` (as written, or without a final "s") can span;
+        0 when none starts with it. Memoised."""
+        known = self._reach_memo.get(word)
+        if known is None:
+            reach = self._role_reach
+            known = self._reach_memo[word] = max(reach.get(_first_segment(word), 0),
+                                                 reach.get(_first_segment(word[:-1]), 0))
+        return known
+
+    def _may_start_role(self, v: DocView, i: int) -> bool:
+        return bool(self._reach(v.lower[i]) or self._reach(v.lemma[i]))
+
+    def _role(self, words: list[str], lemmas: list[str], positions: list[int],
+              head_i: int | None) -> tuple[str | None, str | None]:
         best: tuple[int, int, str, str] | None = None
-        n = len(tokens)
+        n = len(words)
         for i in range(n):
-            for size in range(min(self._max_role_words, n - i), 0, -1):
+            reach = max(self._reach(words[i]), self._reach(lemmas[i]))
+            if not reach:
+                continue  # no role phrase starts with this word
+            for size in range(min(self._max_role_words, n - i, reach), 0, -1):
                 for seq in (words[i:i + size], lemmas[i:i + size], words[i:i + size - 1] + [lemmas[i + size - 1]]):
                     key = " ".join(seq)
                     if "-" in seq:
@@ -136,12 +190,36 @@ class ActorResolver:
                     if code is None and key.endswith("s"):
                         code = self.sectors.get(key[:-1])
                     if code:
-                        distance = abs(tokens[i + size - 1].i - head.i) if head is not None else n - i
+                        distance = abs(positions[i + size - 1] - head_i) if head_i is not None else n - i
                         cand = (size, -distance, code, key)
                         if best is None or cand[:2] > best[:2]:
                             best = cand
                         break
         return (best[2], best[3]) if best else (None, None)
+
+    def _np_head_at(self, v: DocView, i: int) -> int:
+        """``np_head`` on token indices of the current doc view."""
+        heads, dep, pos = v.heads, v.dep, v.pos
+        while dep[i] in _NP_INTERNAL and heads[i] != i and pos[heads[i]] in ("NOUN", "PROPN"):
+            i = heads[i]
+        if dep[i] == "pobj" and v.lower[heads[i]] == "of" and pos[heads[heads[i]]] in ("NOUN", "PROPN"):
+            h = heads[heads[i]]
+            if v.lower[h] in self.sectors or v.lemma[h] in self.sectors:
+                return self._np_head_at(v, h)
+        return i
+
+    @staticmethod
+    def _modifiers_at(v: DocView, head_i: int) -> list[int]:
+        """``_modifiers`` on token indices of the current doc view (sorted)."""
+        dep, kids = v.dep, v.kids
+        out = []
+        stack = [c for c in kids[head_i] if c < head_i and dep[c] in _MOD_DEPS]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in kids[t] if dep[c] in _MOD_DEPS_DEEP)
+        out.sort()
+        return out
 
     def sector_of(self, head: Token) -> str | None:
         """Sector from the phrase's role nouns: longest role phrase, nearest the head ('Kremlin spokesman')."""
@@ -152,19 +230,20 @@ class ActorResolver:
         """All actor mentions of ``doc`` on ``date`` (the article's publication date)."""
         mentions = Mentions()
         self._date = date
+        v = self._view_of(doc)
         spans = self.dictionary_spans(doc, date)
         mentions.spans = spans
         covered = {i for s, e, _ in spans for i in range(s, e)}
         groups: dict[int, list[tuple[Span, Entry | None]]] = {}
         for start, end, entry in spans:
             span = doc[start:end]
-            groups.setdefault(self._anchor(span, entry).i, []).append((span, entry))
-        for ent in doc.ents:
+            groups.setdefault(self._anchor_at(v, span, entry), []).append((span, entry))
+        for ent in v.ents:
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "LOC") and covered.isdisjoint(range(ent.start, ent.end)):
-                groups.setdefault(self.np_head(ent.root).i, []).append((ent, None))
+                groups.setdefault(self._np_head_at(v, ent.root.i), []).append((ent, None))
         titles: dict[str, Actor] = {}
         for head_i in sorted(groups):
-            actor = self._actor_for(doc[head_i], groups[head_i])
+            actor = self._actor_for(v.doc[head_i], groups[head_i])
             if actor is not None:
                 mentions.by_head[head_i] = actor
                 for span, entry in groups[head_i]:
@@ -173,7 +252,7 @@ class ActorResolver:
                             and span.root.i not in groups):
                         mentions.by_head.setdefault(span.root.i, self._actor_for(span.root, [(span, entry)]) or actor)
                 if actor.how.startswith("dictionary:person") or actor.how.startswith("ner:person"):
-                    _, role = self.role_of(self._modifiers(doc[head_i]))
+                    _, role = self._role_at(v, self._modifiers_at(v, head_i), None)
                     if role:
                         titles[role] = actor
         self._surnames(doc, mentions)
@@ -320,41 +399,43 @@ class ActorResolver:
                         break
         return best[1] if best else None
 
-    def _anchor(self, span: Span, entry: Entry) -> Token:
-        """Head token an entry's mention hangs on: possessors of non-role nouns stay on themselves
+    def _anchor_at(self, v: DocView, span: Span, entry: Entry) -> int:
+        """Index of the head token an entry's mention hangs on: possessors of non-role nouns stay on themselves
         ("Trump's Mar-a-Lago club" → Trump; "Ukraine's army" → army)."""
-        head = self.np_head(span.root)
-        if head.i == span.root.i or head.i in range(span.start, span.end):
+        root = span.root.i
+        head = self._np_head_at(v, root)
+        if head == root or head in range(span.start, span.end):
             return head
         if entry.kind in _COUNTRY_KINDS:
             return head
-        if self.sector_of(head) is not None and entry.kind not in ("person",):
+        if entry.kind not in ("person",) and self._role_at(v, self._modifiers_at(v, head) + [head], head)[0] is not None:
             return head
-        if entry.kind == "person" and self.role_of([head], head)[0] is None:
-            return span.root
+        if entry.kind == "person" and self._role_at(v, [head], head)[0] is None:
+            return root
         return head
 
     def _actor_for(self, head: Token, parts: list[tuple[Span, Entry | None]]) -> Actor | None:
         doc = head.doc
-        left = min([p[0].start for p in parts] + [t.i for t in self._modifiers(head)] + [head.i])
+        v = self._view_of(doc)
+        mods = self._modifiers_at(v, head.i)
+        left = min([p[0].start for p in parts] + mods + [head.i])
         right = max([p[0].end for p in parts] + [head.i + 1])
         anchor = min([p[0].start for p in parts] + [head.i])
         for i in range(anchor - 1, left - 1, -1):
-            t = doc[i]
-            if t.is_punct and (t.whitespace_ or t.is_bracket or t.text in (",", ";", ":")) and t.text not in (".",):
+            if v.is_punct[i] and (v.space[i] or v.is_bracket[i] or v.text[i] in (",", ";", ":")) and v.text[i] != ".":
                 left = i + 1  # a mention does not reach across a dateline dash, bracket or comma
                 break
+        if v.lower[left] in ("the", "a", "an") and right - left > 1:
+            left += 1
         phrase = doc[left:right]
-        if phrase[0].lower_ in ("the", "a", "an") and len(phrase) > 1:
-            phrase = phrase[1:]
         text = phrase.text
-        former = any(t.lower_ in _FORMER for t in phrase)
+        former = any(w in _FORMER for w in v.lower[left:right])
         entries = [e for _, e in parts if e is not None]
         people = [e for e in entries if e.kind not in _COUNTRY_KINDS]
         countries = [e for e in entries if e.kind in _COUNTRY_KINDS]
         inside = {i for sp, e in parts if e is not None for i in range(sp.start, sp.end)}
-        outside = [t for t in self._modifiers(head) + [head] if t.i not in inside]
-        sector = "ELI" if former else self.role_of(outside, head)[0]
+        outside = [i for i in mods + [head.i] if i not in inside]
+        sector = "ELI" if former else self._role_at(v, outside, head.i)[0]
         if people:
             e = people[-1]
             code = e.code
@@ -417,60 +498,65 @@ class ActorResolver:
                 surnames.setdefault(actor.name.split()[-1].lower(), (head_i, actor))
         if not surnames:
             return
-        for tok in doc:
-            if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
+        v = self._view_of(doc)
+        for i, low in enumerate(v.lower):
+            prior = surnames.get(low)
+            if prior is None or v.pos[i] not in ("PROPN", "NOUN") or not v.text[i][:1].isupper():
                 continue
-            prior = surnames.get(tok.lower_)
-            if prior is None or prior[0] > tok.i:
+            if prior[0] > i:
                 continue
-            head = self.np_head(tok)
-            if head.i in mentions.by_head and mentions.by_head[head.i].code:
+            head = self._np_head_at(v, i)
+            if head in mentions.by_head and mentions.by_head[head].code:
                 continue
-            mentions.by_head[head.i] = replace(prior[1], text=tok.text, start=tok.idx, end=tok.idx + len(tok),
-                                               how="surname")
+            tok = v.doc[i]
+            mentions.by_head[head] = replace(prior[1], text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                             how="surname")
 
     def _role_nouns(self, doc: Doc, mentions: Mentions, titles: dict[str, Actor], entry_at: dict[int, Entry]) -> None:
         """Role nouns with no name: 'the president-elect' → the person last given that title;
         otherwise the title's sector and the country named beside it ('soldiers' → ---MIL)."""
-        for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in mentions.by_head:
+        v = self._view_of(doc)
+        by_head = mentions.by_head
+        for i, pos in enumerate(v.pos):
+            if pos not in ("NOUN", "PROPN") or i in by_head:
                 continue
-            if tok.dep_ in ("compound", "amod", "poss", "flat"):
+            if v.dep[i] in ("compound", "amod", "poss", "flat"):
                 continue
-            mods = self._modifiers(tok)
-            if any(m.i in mentions.by_head and mentions.by_head[m.i].code for m in mods):
+            mods = self._modifiers_at(v, i)
+            if not (self._may_start_role(v, i) or any(self._may_start_role(v, m) for m in mods)):
+                continue  # no role word here (the cheap test of _role)
+            if any(m in by_head and by_head[m].code for m in mods):
                 continue  # a named actor is inside this phrase already
-            sector, role = self.role_of(mods + [tok], tok)
+            sector, role = self._role_at(v, mods + [i], i)
             if sector is None:
                 continue
-            start = min([m.i for m in mods if m.dep_ != "det"] + [tok.i])
-            phrase = doc[start:tok.i + 1]
-            former = any(t.lower_ in _FORMER for t in phrase)
-            definite = any(m.lower_ in ("the", "this", "that") for m in mods)
+            start = min([m for m in mods if v.dep[m] != "det"] + [i])
+            phrase = doc[start:i + 1]
+            former = any(w in _FORMER for w in v.lower[start:i + 1])
+            definite = any(v.lower[m] in ("the", "this", "that") for m in mods)
             prior = titles.get(role or "") if definite and role else None
             if prior is not None and not former:
-                mentions.by_head[tok.i] = replace(prior, text=phrase.text, start=phrase.start_char,
-                                                  end=phrase.end_char, how="definite-description")
+                by_head[i] = replace(prior, text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+                                     how="definite-description")
                 continue
-            country = self._country_beside(tok, entry_at) or self._region_in(
-                [m for m in mods if m.pos_ == "PROPN" and m.dep_ in ("compound", "amod", "poss", "nmod")])
-            if country is None and any(m.lower_ in ("its", "their") and m.dep_ == "poss" for m in mods):
+            country = self._country_beside(v, i, entry_at) or self._region_in(
+                [v.doc[m] for m in mods if v.pos[m] == "PROPN" and v.dep[m] in ("compound", "amod", "poss", "nmod")])
+            if country is None and any(v.lower[m] in ("its", "their") and v.dep[m] == "poss" for m in mods):
                 # "Russia's Defence Ministry said its forces ..." → the last country-coded actor before it
-                before = [a for i, a in sorted(mentions.by_head.items()) if i < tok.i and a.country
+                before = [a for k, a in sorted(by_head.items()) if k < i and a.country
                           and not a.how.startswith(("role", "pronoun"))]
                 country = before[-1].country if before else None
             code = (country or _UNKNOWN) + ("ELI" if former else sector)
-            mentions.by_head[tok.i] = self._make(code, phrase.text, phrase.text, phrase,
-                                                 "role" + ("+country" if country else ""))
+            by_head[i] = self._make(code, phrase.text, phrase.text, phrase, "role" + ("+country" if country else ""))
 
-    def _country_beside(self, tok: Token, entry_at: dict[int, Entry]) -> str | None:
+    def _country_beside(self, v: DocView, i: int, entry_at: dict[int, Entry]) -> str | None:
         """A country in a prepositional phrase of the role noun: 'Muslim leaders in France' → FRA."""
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "at"):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        for t in [pobj, *self._modifiers(pobj)]:
-                            hit = entry_at.get(t.i)
+        for prep in v.kids[i]:
+            if v.dep[prep] == "prep" and v.lower[prep] in ("in", "of", "from", "at"):
+                for pobj in v.kids[prep]:
+                    if v.dep[pobj] == "pobj":
+                        for t in [pobj, *self._modifiers_at(v, pobj)]:
+                            hit = entry_at.get(t)
                             if hit is not None and hit.kind in _COUNTRY_KINDS:
                                 return hit.country
         return None
@@ -485,15 +571,21 @@ class ActorResolver:
         idx = [i for i, _ in people]
         import bisect
 
-        for tok in doc:
-            if tok.lower_ not in _PERSON_PRONOUNS or tok.pos_ != "PRON" or tok.i in mentions.by_head:
+        v = self._view_of(doc)
+        for i, low in enumerate(v.lower):
+            if low not in _PERSON_PRONOUNS or v.pos[i] != "PRON" or i in mentions.by_head:
                 continue
-            k = bisect.bisect_left(idx, tok.i)
+            k = bisect.bisect_left(idx, i)
             if k == 0:
                 continue
             prior = people[k - 1][1]
-            mentions.by_head[tok.i] = replace(prior, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
-                                              how="pronoun")
+            tok = v.doc[i]
+            mentions.by_head[i] = replace(prior, text=tok.text, start=tok.idx, end=tok.idx + len(tok), how="pronoun")
+
+
+def _first_segment(word: str) -> str:
+    """The part of a word or role phrase before its first space or hyphen ("president-elect" → "president")."""
+    return word.replace("-", " ").split(" ", 1)[0]
 
 
 def entity_id(entry: Entry | None) -> str | None:
