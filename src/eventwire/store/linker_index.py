@@ -45,6 +45,15 @@ def _chunks(items: list[Any]) -> Iterator[list[Any]]:
         yield items[i:i + _CHUNK]
 
 
+def _near(q: Any, near: dt.date | None, gap: int) -> Any:
+    """Leave out clusters dated more than ``gap`` days from ``near``: the linker could not link to them."""
+    if near is None:
+        return q
+    c = s.event_clusters
+    lo, hi = (near - dt.timedelta(days=gap)).isoformat(), (near + dt.timedelta(days=gap)).isoformat()
+    return q.where(or_(c.c.first_date.is_(None), and_(c.c.first_date <= hi, c.c.last_date >= lo)))
+
+
 class LinkerWrites:
     """What linking one article changed; :meth:`apply` writes it inside the article's transaction."""
 
@@ -206,24 +215,25 @@ class TableIndex:
 
     def keyed(self, story: str, key: str, near: dt.date | None = None, gap: int = 0) -> list[Cluster]:
         c = s.event_clusters
-        q = select(c).where(c.c.story == story, c.c.key == key)
-        if near is not None:  # clusters dated too far from the mention cannot take it: not even read
-            lo, hi = (near - dt.timedelta(days=gap)).isoformat(), (near + dt.timedelta(days=gap)).isoformat()
-            q = q.where(or_(c.c.first_date.is_(None), and_(c.c.first_date <= hi, c.c.last_date >= lo)))
+        q = _near(select(c).where(c.c.story == story, c.c.key == key), near, gap)
         stored = self._load(self._rows(q.order_by(c.c.seq)))
         new = [cl for cl, _ in self.writes.new_clusters.values() if cl.story == story and cl.lemma == key]
         return stored + new
 
-    def dyadic(self, story: str, root: str) -> list[Cluster]:
+    def dyadic(self, story: str, root: str, near: dt.date | None = None, gap: int = 0) -> list[Cluster]:
         c, d = s.event_clusters, s.linker_dyadic
-        q = (select(c).join(d, d.c.cluster_id == c.c.id).where(d.c.story == story, d.c.root == root)
-             .order_by(d.c.seq))
-        stored = self._load(self._rows(q))
-        new = [self.cluster(cid) for a, b, cid, _ in self.writes.dyadic if (a, b) == (story, root)]
-        return stored + [cl for cl in new if cl not in stored]
+        q = _near(select(c).join(d, d.c.cluster_id == c.c.id).where(d.c.story == story, d.c.root == root),
+                  near, gap)
+        stored = self._load(self._rows(q.order_by(d.c.seq)))
+        ids = {cl.id for cl in stored}
+        new = [self.cluster(cid) for cid in dict.fromkeys(cid for a, b, cid, _ in self.writes.dyadic
+                                                          if (a, b) == (story, root))]
+        return stored + [cl for cl in new if cl.id not in ids]
 
     def add_dyadic(self, story: str, root: str, cluster: Cluster) -> None:
-        self.writes.dyadic.append((story, root, cluster.id, self._next_seq()))
+        if any((a, b, cid) == (story, root, cluster.id) for a, b, cid, _ in self.writes.dyadic):
+            return
+        self.writes.dyadic.append((story, root, cluster.id, self._next_seq()))  # stored once (ON CONFLICT)
 
     def new_cluster(self, cluster: Cluster) -> None:
         self._clusters[cluster.id] = cluster

@@ -88,10 +88,12 @@ class LinkerIndex(Protocol):
         """The clusters under (story, key), oldest first (an index may leave out those dated more than
         ``gap`` days from ``near``: the linker would not link to them)."""
 
-    def dyadic(self, story: str, root: str) -> list[Cluster]:
-        """The two-sided clusters of CAMEO root ``root`` reported in ``story``, oldest first."""
+    def dyadic(self, story: str, root: str, near: dt.date | None = None, gap: int = 0) -> list[Cluster]:
+        """The two-sided clusters of CAMEO root ``root`` reported in ``story``, oldest first (an index may leave
+        out those dated more than ``gap`` days from ``near``)."""
 
-    def add_dyadic(self, story: str, root: str, cluster: Cluster) -> None: ...
+    def add_dyadic(self, story: str, root: str, cluster: Cluster) -> None:
+        """Record that ``cluster`` was reported in ``story`` (once: a second call changes nothing)."""
 
     def new_cluster(self, cluster: Cluster) -> None: ...
 
@@ -159,11 +161,13 @@ class MemoryIndex:
     def keyed(self, story: str, key: str, near: dt.date | None = None, gap: int = 0) -> list[Cluster]:
         return [self.clusters[c] for c in self.by_key.get((story, key), ())]
 
-    def dyadic(self, story: str, root: str) -> list[Cluster]:
+    def dyadic(self, story: str, root: str, near: dt.date | None = None, gap: int = 0) -> list[Cluster]:
         return [self.clusters[c] for c in self.dyadic_ids.get((story, root), ())]
 
     def add_dyadic(self, story: str, root: str, cluster: Cluster) -> None:
-        self.dyadic_ids[(story, root)].append(cluster.id)
+        ids = self.dyadic_ids[(story, root)]
+        if cluster.id not in ids:
+            ids.append(cluster.id)
 
     def new_cluster(self, cluster: Cluster) -> None:
         self.clusters[cluster.id] = cluster

@@ -154,12 +154,12 @@ class EventLinker:
                 # A coded event with both sides known: the same (CAMEO root, dyad) within max_day_gap days is
                 # the same event in whichever story it is reported ("Putin met Xi" = "Xi welcomed Putin").
                 out[m.id] = self._link("*", "cameo:" + m.code[:2] + ":" + "-".join(sorted(dyad)), m)
-                if out[m.id] not in {c.id for c in self.index.dyadic(story, m.code[:2])}:
-                    self.index.add_dyadic(story, m.code[:2], self.index.cluster(out[m.id]))
+                self.index.add_dyadic(story, m.code[:2], self.index.cluster(out[m.id]))
                 continue
             if m.code:  # one side known: a two-sided event of this story with that side, else root + word
-                hit = next((c for c in self.index.dyadic(story, m.code[:2]) if dyad and self._compatible(c, m)),
-                           None)
+                near = _parse_date(m.date)
+                hit = next((c for c in self.index.dyadic(story, m.code[:2], near, self.max_day_gap)
+                            if self._compatible(c, m)), None) if dyad else None
                 if hit:
                     out[m.id] = self._attach(hit, m)
                     continue
