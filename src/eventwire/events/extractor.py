@@ -49,6 +49,11 @@ OBLIGATION_AUX = {"must", "should"}
 CONTENT_ROOTS = {"02", "10", "12", "13"}
 # Event types that, with no target in the text, are coded against the source's own country.
 DOMESTIC_ROOTS = {"08", "09", "10", "14", "15", "17", "18", "19", "20"}
+# Reactions to someone else's act: with "X's act" or "act by X" as object, X is the target ("condemned an attack
+# by X"): approve/praise, investigate, demand, disapprove, reject.
+RESPONSE_ROOTS = {"05", "09", "10", "11", "12"}
+# "A and B agreed to ...": the controlled event is a joint one.
+JOINT_HEADS = {"agree", "decide", "arrange"}
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
 
@@ -232,10 +237,15 @@ class EventExtractor:
 
     @staticmethod
     def _coordinated_modifiers(head: "Token", actor: Actor, mentions: Mentions) -> list[Actor]:
-        """ "Hungarian and Romanian officials": one mention on the head; each coordinated modifier is an actor too."""
+        """ "Hungarian and Romanian officials", "the ambassadors of A and B": one mention on the head; each
+        coordinated modifier (or coordinated object of its 'of/from/in' complement) is an actor too."""
         out: list[Actor] = []
-        for c in head.children:
-            if c.dep_ not in ("amod", "compound", "nmod") or not c.conjuncts:
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")]
+        # "the ambassadors of A, B and C", "lawmakers in A and B": the complement's coordinated countries
+        modifiers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
+                      for p in c.children if p.dep_ == "pobj"]
+        for c in modifiers:
+            if not c.conjuncts:
                 continue
             for cc in c.conjuncts:
                 entry = next((e for s, end, e in mentions.spans if s <= cc.i < end), None)
@@ -304,8 +314,19 @@ class EventExtractor:
         for obj in objects:
             if obj.dep_ in ("dobj", "dative", "attr") and self.actors_at(obj, mentions):
                 return self.actors_at(obj, mentions), "object"
-        # prepositions on the predicate, then on its direct objects, in that order
-        holders = [tok, *[o for o in objects if o.dep_ == "dobj"]]
+        dobjs = [o for o in objects if o.dep_ == "dobj"]
+        for obj in dobjs if pattern.cameo[:2] in RESPONSE_ROOTS else []:
+            # "condemned an attack by X", "rejected calls by X": the object's author is on the receiving end
+            by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            found = self.actors_at(next((p for p in by.children if p.dep_ == "pobj"), None), mentions) \
+                if by is not None else []
+            if found:
+                return found, f"'by X' on the object '{obj.text}'"
+        # prepositions on the predicate, then on its direct objects, then (not for statements, whose object is
+        # another event) on the nouns their 'of' complements name ("welcomed the resumption of ties with X")
+        holders = [tok, *dobjs]
+        if pattern.cameo[:2] != "01":
+            holders += _of_chain(holders[1:] if tok.pos_ in ("VERB", "AUX") else holders)
         attached = [(c.lower_, c) for holder in holders for c in holder.children if c.dep_ in ("prep", "dative")]
         for prep in preps:
             for word, c in attached:
@@ -546,8 +567,10 @@ class EventExtractor:
                 if better:  # "rejected its peacekeeping forces' report": prefer an actor with a country
                     targets, t_how = better, b_how
             light = s_how.startswith("subject of")  # an event noun that is the object of a light verb
-            if len(sources) == 1 and not targets and (tok.pos_ in ("VERB", "AUX") or light):
-                targets, t_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions)
+            reciprocal = len(sources) > 1 and not targets and _reciprocal(tok, pattern.cameo)
+            if sources and not targets and not reciprocal and (tok.pos_ in ("VERB", "AUX") or light):
+                targets, t_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions,
+                                                      domestic=len(sources) == 1)
             modality, negated = self.modality_of(tok)
             cameo = self.refine(pattern.cameo, tok, modality)
             speaker = self.speaker_of(tok, mentions) if pattern.cameo[:2] != "01" else None
@@ -558,7 +581,7 @@ class EventExtractor:
             if self.infer_countries:
                 sources, s_how = self._with_country(sources, s_how, sent, mentions)
                 targets, t_how = self._with_country(targets, t_how, sent, mentions)
-            pairs = _pairs(sources, targets)
+            pairs = _pairs(sources, targets, reciprocal or len(sources) < 2)
             for src, tgt, reciprocal in pairs:
                 if (src is None or src.code is None) and (tgt is None or tgt.code is None):
                     continue
@@ -748,11 +771,43 @@ def _passive_modifier(tok: "Token") -> bool:
     return tok.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-def _pairs(sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None, bool]]:
+def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool = True
+           ) -> list[tuple[Actor | None, Actor | None, bool]]:
+    """(source, target, reciprocal) pairs; coordinated sources without a target act on each other only when
+    ``reciprocal`` ("A and B met"), else each is coded without a target ("A and B welcomed the move")."""
     if sources and targets:
         return [(s, t, False) for s in sources for t in targets]
-    if len(sources) > 1:  # "A and B met": reciprocal
+    if len(sources) > 1 and reciprocal:
         return [(s, t, True) for s in sources for t in sources if s is not t]
+    if len(sources) > 1:
+        return [(s, None, False) for s in sources]
     if sources:
         return [(sources[0], None, False)]
     return [(None, t, False) for t in targets]
+
+
+def _reciprocal(tok: "Token", cameo: str) -> bool:
+    """Coordinated subjects act on each other: a joint act ("A and B met", "signed a deal"), a predicate with
+    no object ("A and B clashed", "agreed to share") or one whose object they share ("upgraded their ties");
+    not "A and B welcomed the resumption of ties with C"."""
+    if _symmetric(cameo) or tok.pos_ not in ("VERB", "AUX"):
+        return True
+    t = tok
+    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+        t = t.head
+        if t.lemma_.lower() in JOINT_HEADS:
+            return True
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    return not objects or any(c.dep_ == "poss" and c.lower_ in ("their", "each") for o in objects for c in o.children)
+
+
+def _of_chain(nouns: list["Token"], depth: int = 2) -> list["Token"]:
+    """The nouns named by the 'of' complements of ``nouns``, up to ``depth`` levels ("the resumption of
+    formal ties" → ties)."""
+    out: list["Token"] = []
+    layer = nouns
+    for _ in range(depth):
+        layer = [p for n in layer for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        out += layer
+    return out
