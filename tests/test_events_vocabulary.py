@@ -34,6 +34,8 @@ CASES = [
     ("Greek riot police cracked down on Albanian migrants.", "GRC", "175", "ALB"),
     ("Ghana jailed two Nigerian journalists.", "GHA", "173", "NGA"),
     ("France summoned the Chinese ambassador on Tuesday.", "FRA", "114", "CHN"),
+    ("Turkish soldiers arrested dozens of Syrian smugglers.", "TUR", "173", "SYR"),
+    ("Serbian nationalists set fire to the Croatian embassy.", "SRB", "1712", "HRV"),
     ("Syrian troops launched an attack on Turkish positions.", "SYR", "190", "TUR"),
     ("The Russian opposition leader launched a scathing attack on the Kremlin.", "RUS", "111", "RUS"),
 ]
