@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .actors.dictionary import ActorDictionary
 from .actors.resolver import ActorResolver, Mentions
 from .clean import clean_text
-from .dates import is_future_clause, is_past_clause, parse_date, resolve_event_date
+from .dates import attached_dates, is_future_clause, is_past_clause, parse_date, resolve_event_date
 from .errors import InputError
 from .events.extractor import Candidate, EventExtractor
 from .events.lexicon import cameo_info
@@ -63,6 +63,7 @@ class Coder:
         return clean_text(article.text)
 
     def _code_doc(self, article: Article, text: str, doc: "Doc") -> CodedArticle:
+        doc.user_data.setdefault("eventwire.text", text)  # quotes/places read it; doc.text re-joins every token
         mentions = self.actors.resolve(doc, article.date)
         quotes = tuple(find_quotes(doc, mentions))
         places = place_finder().mentions(doc)
@@ -126,19 +127,8 @@ class Coder:
 
 
 def _date_spans(sent: "Span", cand: Candidate) -> list["Span"]:
-    """DATE entities (and 'his first term' phrases) attached to the trigger, nearest first."""
-    trig = cand.trigger
-    scope = {t.i for t in trig.subtree}
-    anchor = trig.head if trig.dep_ in ("xcomp", "ccomp", "dobj", "pobj") else trig
-    scope |= {t.i for c in anchor.children if c.dep_ in ("npadvmod", "prep", "tmod", "obl") for t in c.subtree}
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and e.root.i in scope]
-    ents += [sent.doc[t.left_edge.i:t.i + 1] for t in sent if t.i in scope and t.lemma_.lower() in _TERM_NOUNS
-             and not t.ent_type_]
-    ents.sort(key=lambda e: abs(e.root.i - trig.i))
-    return ents
-
-
-_TERM_NOUNS = frozenset({"term", "presidency", "tenure"})
+    """DATE entities (and 'his first term' phrases) attached to the trigger, nearest first (indexed per doc)."""
+    return attached_dates(sent, cand.trigger)
 
 
 def _confidence(cand: Candidate) -> float:

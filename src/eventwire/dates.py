@@ -415,7 +415,7 @@ _FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas 
 
 
 _HOLIDAY_NAME = re.compile(r"\b(?:christmas|new year's|thanksgiving|easter|halloween|independence day|"
-                           r"valentine's day|bastille day|boxing day|may day)\b", re.I)
+                           r"valentine's day|bastille day|boxing day|may day)\b", re.IGNORECASE)
 
 
 def _holiday(core: str, pub: dt.date, future: bool, raw: str) -> DateResolution | None:
@@ -580,6 +580,70 @@ def _dateparser(core: str, raw: str, pub: dt.date, future: bool) -> DateResoluti
     if has_day:
         return _day(parsed.date(), raw, "explicit")
     return _month(parsed.year, parsed.month, raw, "explicit")
+
+
+# ---- the DATE expressions attached to an event's trigger ------------------------------------------------
+_TERM_NOUNS = frozenset({"term", "presidency", "tenure"})
+_SCOPE_DEPS = frozenset({"npadvmod", "prep", "tmod", "obl"})
+_TERM_MEMO: dict[int, bool] = {}  # lemma hash → is a term noun
+
+
+def _date_index(doc: "Doc") -> tuple[list[int], list[tuple[int, int, int, str]], list[int]]:
+    """Once per doc: DATE/TIME entities (start, end, root, label) with their starts, and the 'term' nouns."""
+    index = doc.user_data.get("eventwire.date_index")
+    if index is None:
+        from spacy.attrs import ENT_TYPE, LEMMA
+
+        ents = [(e.start, e.end, e.root.i, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        terms: list[int] = []
+        if len(doc):
+            strings = doc.vocab.strings
+            rows = doc.to_array([LEMMA, ENT_TYPE]).tolist()
+            for h in {r[0] for r in rows} - _TERM_MEMO.keys():
+                _TERM_MEMO[h] = strings[h].lower() in _TERM_NOUNS
+            term_lemmas = {h for h, hit in _TERM_MEMO.items() if hit}
+            terms = [i for i, (lemma, ent) in enumerate(rows) if lemma in term_lemmas and not ent]
+        index = doc.user_data["eventwire.date_index"] = ([e[0] for e in ents], ents, terms)
+    return index
+
+
+def attached_dates(sent: "Span", trigger: "Token") -> list["Span"]:
+    """DATE/TIME entities (and 'his first term' phrases) of ``sent`` attached to ``trigger``, nearest first.
+
+    Attached: inside the trigger's subtree, or inside a temporal modifier (npadvmod, prep, tmod, obl) of the
+    verb that governs it when the trigger is its complement. The doc's entities are indexed once per doc.
+    """
+    from bisect import bisect_left
+
+    from spacy.tokens import Span
+
+    doc = sent.doc
+    starts, ents, terms = _date_index(doc)
+    anchor = trigger.head if trigger.dep_ in ("xcomp", "ccomp", "dobj", "pobj") else trigger
+
+    def in_scope(i: int) -> bool:
+        tok = doc[i]
+        while True:
+            if tok.i == trigger.i:
+                return True
+            head = tok.head
+            if head.i == anchor.i and tok.i != anchor.i and tok.dep_ in _SCOPE_DEPS:
+                return True
+            if head.i == tok.i:
+                return False
+            tok = head
+
+    found: list[Span] = []
+    for start, end, root, label in ents[bisect_left(starts, sent.start):]:
+        if start >= sent.end:
+            break
+        if end <= sent.end and in_scope(root):
+            found.append(Span(doc, start, end, label=label))
+    for i in terms:
+        if sent.start <= i < sent.end and in_scope(i):
+            found.append(doc[doc[i].left_edge.i:i + 1])
+    found.sort(key=lambda e: abs(e.root.i - trigger.i))
+    return found
 
 
 def publication_default(pub: dt.date | None) -> DateResolution:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .errors import DictionaryError
 from .model import Place
-from .quotes import sentence_of
+from .quotes import doc_text, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -198,6 +198,79 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer(entries)
 
 
+_SKIP_ENTS = ("PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "WORK_OF_ART", "EVENT", "LAW")
+
+
+class _TokenArrays:
+    """Per-token values of one doc read once with ``Doc.to_array``, for the gazetteer name scan."""
+
+    __slots__ = (
+        "ent",
+        "idx",
+        "length",
+        "lower",
+        "pos",
+        "propn",
+        "punct",
+        "sent_start",
+        "skip_ents",
+        "space",
+        "strings",
+        "text",
+    )
+
+    def __init__(self, doc: "Doc") -> None:
+        from spacy.attrs import (
+            ENT_TYPE,
+            IDX,
+            IS_PUNCT,
+            LENGTH,
+            LOWER,
+            POS,
+            SENT_START,
+            SPACY,
+        )
+        from spacy.symbols import PROPN
+
+        self.text = doc_text(doc)
+        columns = doc.to_array([IDX, LENGTH, SPACY, IS_PUNCT, POS, ENT_TYPE, SENT_START, LOWER]).T.tolist() \
+            if len(doc) else [[] for _ in range(8)]
+        self.idx, self.length, self.space, self.punct, self.pos, self.ent, self.sent_start, self.lower = columns
+        self.propn = PROPN
+        self.strings = doc.vocab.strings
+        self.skip_ents = frozenset(self.strings[label] for label in _SKIP_ENTS)
+
+    def upper(self, i: int) -> bool:
+        """``doc[i].text[:1].isupper()``."""
+        return self.text[self.idx[i]:self.idx[i] + 1].isupper()
+
+    def cap_propn(self, i: int) -> bool:
+        """A capitalised proper noun."""
+        return self.pos[i] == self.propn and self.upper(i)
+
+    def token_text(self, i: int) -> str:
+        return self.text[self.idx[i]:self.idx[i] + self.length[i]]
+
+    def longest_name(self, i: int, limit: int) -> int:
+        """An upper bound on the tokens of a name starting at ``i``: a name of several words has only
+        capitalised words or punctuation; a one-word name has no space before its last token."""
+        run = 0
+        while run < limit and (self.punct[i + run] or self.upper(i + run)):
+            run += 1
+        glued = 1
+        while glued < limit and not self.space[i + glued - 1]:
+            glued += 1
+        return max(run, glued)
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the doc text from the first token to the end of the last."""
+        return self.text[self.idx[start]:self.idx[end - 1] + self.length[end - 1]]
+
+    def indices_of(self, lower: str) -> list[int]:
+        key = self.strings[lower]
+        return [i for i, v in enumerate(self.lower) if v == key]
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     """A place named in the text: its token span and the gazetteer place (or an unresolved Place)."""
@@ -235,44 +308,46 @@ class PlaceFinder:
             place = entry.place(how) if entry else Place(text, None, None, None, None, how)
             found.append(PlaceMention(span.start, span.end, text, place, entry is not None))
 
-        for ent in doc.ents:
+        ents = doc.ents
+        for ent in ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 add(ent, "ner+gazetteer" if ent.text in self.gazetteer else "ner", require_known=False)
         # gazetteer names spaCy missed or mislabelled ("Kyiv" as PERSON), longest first
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in ("PERSON", "ORG", "NORP") and ent.text in self.gazetteer and \
                     fold(ent.text) not in _NOT_PLACES and (self._place_context(ent) or self._well_known(ent.text)):
                 add(ent, "gazetteer", require_known=True)
-        i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if tok.i in taken or not (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or tok.ent_type_ in (
-                    "PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "WORK_OF_ART", "EVENT", "LAW"):
+        arr = _TokenArrays(doc)
+        i, n_toks = 0, len(arr.idx)
+        while i < n_toks:
+            if i in taken or not arr.cap_propn(i) or arr.ent[i] in arr.skip_ents:
                 i += 1
                 continue
             matched = False
-            if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and doc[i - 1].i not in taken:
+            if i > 0 and arr.cap_propn(i - 1) and i - 1 not in taken:
                 i += 1  # the second word of a name ("Noor Jehan")
                 continue
-            for n in range(min(self.gazetteer.max_words, len(doc) - i), 0, -1):
-                span = doc[i:i + n]
-                one_word = " " not in span.text
-                if fold(span.text) in _NOT_PLACES or not (one_word or all(t.text[:1].isupper() or t.is_punct
-                                                                          for t in span)):
+            for n in range(arr.longest_name(i, min(self.gazetteer.max_words, n_toks - i)), 0, -1):
+                end = i + n
+                text = arr.span_text(i, end)
+                one_word = " " not in text
+                if fold(text) in _NOT_PLACES or not (one_word or all(arr.upper(j) or arr.punct[j]
+                                                                     for j in range(i, end))):
                     continue
-                if span.end < len(doc) and doc[span.end].text in ("-", "\u2013") and not doc[span.end].whitespace_ \
-                        and not span[-1].whitespace_:
+                if end < n_toks and arr.token_text(end) in ("-", "\u2013") and not arr.space[end] \
+                        and not arr.space[end - 1]:
                     continue  # part of a longer hyphenated name
-                if span.text in self.gazetteer and (not tok.is_sent_start or n > 1 or self._well_known(span.text)):
-                    add(span, "gazetteer", require_known=True)
+                if text in self.gazetteer and (arr.sent_start[i] != 1 or n > 1 or self._well_known(text)):
+                    add(doc[i:end], "gazetteer", require_known=True)
                     matched = True
                     i += n
                     break
             if not matched:
                 i += 1
         # "the town of La Petrolea", "the village of X": unresolved names in a place noun phrase
-        for tok in doc:
-            if tok.lower_ == "of" and tok.head.lemma_.lower() in _PLACE_NOUNS:
+        for i in arr.indices_of("of"):
+            tok = doc[i]
+            if tok.head.lemma_.lower() in _PLACE_NOUNS:
                 obj = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
                 if obj is not None and obj.i not in taken:
                     left = min(t.i for t in obj.subtree if t.dep_ in ("compound", "flat") or t.i == obj.i)

@@ -19,6 +19,7 @@ agency" next to another speaker, "told CNN", "in an interview with Fox News".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -122,18 +123,47 @@ class QuoteFinder:
 
     def __init__(self, speech_verbs: frozenset[str] = SPEECH_VERBS) -> None:
         self.speech_verbs = speech_verbs
+        self._cue_words = speech_verbs | STANCE_VERBS | _EVIDENCE_VERBS | _NAMING_VERBS
+        self._lemma_memo: dict[int, bool] = {}  # lemma hash → can start a cue (the same for every doc)
+        self._cue_lemmas = _empty_hashes()  # the hashes of the memo that can
 
     # ---- public -------------------------------------------------------------
     def find(self, doc: "Doc", mentions: "Mentions | None" = None) -> list[Quote]:
         sents = list(doc.sents)
-        direct = self._direct(doc, sents, mentions)
+        cues = self._cue_tokens(doc, sents)
+        direct = self._direct(doc, sents, mentions, cues)
         covered = [(q.start, q.end) for q in direct]
-        indirect = [q for q in self._indirect(doc, sents, mentions)
+        indirect = [q for q in self._indirect(doc, sents, mentions, cues)
                     if not any(s < q.end and q.start < e for s, e in covered)]
         return sorted(direct + indirect, key=lambda q: q.start or 0)
 
+    def _cue_tokens(self, doc: "Doc", sents: list["Span"]) -> dict[int, list["Token"]]:
+        """The tokens that can start a cue ('according', a speech, stance, naming or evidence verb), by sentence
+        index: read from the doc's arrays once, so that the cue searches do not build every token."""
+        from spacy.attrs import LEMMA, LOWER
+
+        if not len(doc):
+            return {}
+        import numpy
+
+        rows = doc.to_array([LEMMA, LOWER])
+        strings = doc.vocab.strings
+        wanted = self._cue_words
+        memo = self._lemma_memo
+        for h in set(rows[:, 0].tolist()) - memo.keys():
+            memo[h] = strings[h].lower() in wanted
+            if memo[h]:
+                self._cue_lemmas = numpy.append(self._cue_lemmas, numpy.uint64(h))
+        hits = numpy.isin(rows[:, 0], self._cue_lemmas) | (rows[:, 1] == strings["according"])
+        starts = [s.start for s in sents]
+        out: dict[int, list[Token]] = {}
+        for i in numpy.flatnonzero(hits).tolist():
+            out.setdefault(bisect_right(starts, i) - 1, []).append(doc[i])
+        return out
+
     # ---- direct quotes --------------------------------------------------------
-    def _direct(self, doc: "Doc", sents: list["Span"], mentions: "Mentions | None") -> list[Quote]:
+    def _direct(self, doc: "Doc", sents: list["Span"], mentions: "Mentions | None",
+                cues: dict[int, list["Token"]]) -> list[Quote]:
         out: list[Quote] = []
         spans = quote_spans(_text(doc))
         inside: set[int] = set()  # token indices inside quotation marks
@@ -142,11 +172,14 @@ class QuoteFinder:
             if span is not None:
                 inside.update(range(span.start, span.end))
         prev: Quote | None = None
+        sent_starts = [s.start_char for s in sents]
+        sent_ends = [s.end_char for s in sents]
         for qs in spans:
-            qsents = [i for i, s in enumerate(sents) if s.start_char < qs.end and qs.start < s.end_char]
+            # the sentences overlapping the quote: a run from the first ending after its start
+            qsents = list(range(bisect_right(sent_ends, qs.start), bisect_left(sent_starts, qs.end)))
             if not qsents:
                 continue
-            cue = self._label_cue(doc, qs) or self._cue_near(doc, sents, qsents, qs, inside)
+            cue = self._label_cue(doc, qs) or self._cue_near(sents, qsents, qs, inside, cues)
             if cue is None and prev is not None and qs.paragraph_start and self._continues(_text(doc), prev, qs):
                 out.append(Quote(text=_text(doc)[qs.start:qs.end], speaker=prev.speaker, direct=True,
                                  channel=prev.channel, verb=prev.verb, sentence_indices=tuple(qsents),
@@ -184,15 +217,15 @@ class QuoteFinder:
         between = text[prev.end or 0:qs.start]
         return between.count("\n") <= 2 and len(between.strip()) < 80
 
-    def _cue_near(self, doc: "Doc", sents: list["Span"], qsents: list[int], qs: QuoteSpan,
-                  inside: set[int]) -> _Cue | None:
+    def _cue_near(self, sents: list["Span"], qsents: list[int], qs: QuoteSpan, inside: set[int],
+                  cues: dict[int, list["Token"]]) -> _Cue | None:
         """A reporting cue outside the quote in its sentences (nearest the quote), else in the next/previous one."""
         def outside(tok: "Token") -> bool:
             return tok.i not in inside
 
         candidates: list[tuple[int, _Cue]] = []
         for si in qsents:
-            for tok in sents[si]:
+            for tok in cues.get(si, ()):
                 if not outside(tok):
                     continue
                 cue = self._cue(tok, naming=True)
@@ -216,7 +249,7 @@ class QuoteFinder:
                     continue
                 if si > qsents[-1] and len(sent) > 8:
                     continue
-                for tok in sent:
+                for tok in cues.get(si, ()):
                     if outside(tok):
                         cue = self._cue(tok)
                         if cue is not None and cue.speaker is not None:
@@ -282,7 +315,11 @@ class QuoteFinder:
     def _between(verb: "Token", outside: "object", qs: QuoteSpan) -> "Span | None":
         """The first name or noun between the end of the quote and the cue verb that follows it."""
         doc = verb.doc
-        toks = [t for t in doc[:verb.i] if t.idx >= qs.end]
+        toks: list[Token] = []
+        j = verb.i - 1
+        while j >= 0 and doc[j].idx >= qs.end and len(toks) <= 15:
+            toks.insert(0, doc[j])
+            j -= 1
         if not toks or len(toks) > 15 or not all(outside(t) for t in toks):  # type: ignore[operator]
             return None
         for tok in toks:
@@ -317,7 +354,7 @@ class QuoteFinder:
     def _channel(verb: "Token", speaker: "Span | None") -> str | None:
         """'according to the Interfax news agency', 'told CNN', 'in an interview with Fox News'."""
         sent = sentence_of(verb)
-        for tok in sent:
+        for tok in _words_in(sent, _ACCORDING):
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
                 obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
                 if obj is not None and (speaker is None or obj.i not in range(speaker.start, speaker.end)):
@@ -327,8 +364,8 @@ class QuoteFinder:
             if obj is not None and (obj.ent_type_ == "ORG" or obj.lower_ in _CHANNEL_WORDS
                                     or obj.lower_ in ("reporter", "reporters", "journalists")):
                 return _phrase(obj).text
-        for tok in sent:
-            if tok.lower_ in ("interview", "statement", "broadcast") and tok.dep_ == "pobj":
+        for tok in _words_in(sent, _CHANNEL_NOUNS):
+            if tok.lower_ in _CHANNEL_NOUNS and tok.dep_ == "pobj":
                 with_ = next((c for c in tok.children if c.lower_ in ("with", "on", "to")), None)
                 obj = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
                 if obj is not None:
@@ -354,10 +391,11 @@ class QuoteFinder:
                              verb=":", sentence_indices=si, start=start, end=end))
         return out
 
-    def _indirect(self, doc: "Doc", sents: list["Span"], mentions: "Mentions | None") -> list[Quote]:
+    def _indirect(self, doc: "Doc", sents: list["Span"], mentions: "Mentions | None",
+                  cues: dict[int, list["Token"]]) -> list[Quote]:
         out: list[Quote] = self._colon_lines(doc, sents, mentions)
         for si, sent in enumerate(sents):
-            for tok in sent:
+            for tok in cues.get(si, ()):
                 if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                     quote = self._according(doc, si, sent, tok, mentions)
                     if quote is not None:
@@ -386,9 +424,12 @@ class QuoteFinder:
         """Character span of what a speech verb reports: its clausal complement, or the clause it interrupts."""
         comp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i != verb.i]
         if comp:
-            c = max(comp, key=lambda t: len(list(t.subtree)))
-            cut = {t.i for a in c.subtree if a.lower_ == "according" for t in a.subtree}
-            toks = [t for t in c.subtree if t.i not in cut]
+            c = comp[0] if len(comp) == 1 else max(comp, key=lambda t: len(list(t.subtree)))
+            toks = list(c.subtree)
+            according = [a for a in _words_in(c.doc[toks[0].i:toks[-1].i + 1], _ACCORDING) if _descends(a, c)]
+            if according:
+                cut = {t.i for a in according for t in a.subtree}
+                toks = [t for t in toks if t.i not in cut]
             while toks and toks[-1].is_punct:
                 toks.pop()
             if len(toks) < 3:
@@ -525,7 +566,7 @@ def _nearest_person_before(tok: "Token", mentions: "Mentions") -> Actor | None:
     return best
 
 
-def _text(doc: "Doc") -> str:
+def doc_text(doc: "Doc") -> str:
     """``doc.text``, built once per doc (spaCy re-joins every token on each access)."""
     text = doc.user_data.get("eventwire.text")
     if text is None:
@@ -533,16 +574,69 @@ def _text(doc: "Doc") -> str:
     return text
 
 
+_text = doc_text
+
+
+_ACCORDING = ("according",)
+_CHANNEL_NOUNS = ("interview", "statement", "broadcast")
+_INDEXED_WORDS = _ACCORDING + _CHANNEL_NOUNS
+
+
+def _words_in(span: "Span", words: tuple[str, ...]) -> list["Token"]:
+    """The tokens of ``span`` whose lower-case form is one of ``words`` (a subset of _INDEXED_WORDS), from an
+    index built once per doc with one vectorised pass."""
+    doc = span.doc
+    index = doc.user_data.get("eventwire.word_index")
+    if index is None:
+        from spacy.attrs import LOWER
+
+        lowers = doc.to_array(LOWER) if len(doc) else None
+        index = doc.user_data["eventwire.word_index"] = {
+            w: (_flatnonzero(lowers == doc.vocab.strings[w]) if lowers is not None else [])
+            for w in _INDEXED_WORDS}
+    hits = sorted(i for w in words for i in index[w][bisect_left(index[w], span.start):
+                                                        bisect_left(index[w], span.end)])
+    return [doc[i] for i in hits]
+
+
+def _flatnonzero(mask: "object") -> list[int]:
+    import numpy
+
+    return numpy.flatnonzero(mask).tolist()
+
+
+def _empty_hashes() -> "object":
+    import numpy
+
+    return numpy.zeros(0, dtype=numpy.uint64)
+
+
+def _descends(tok: "Token", ancestor: "Token") -> bool:
+    """Whether ``tok`` is ``ancestor`` or in its subtree (walking up the heads: no subtree is built)."""
+    while tok.i != ancestor.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _sentence_starts(doc: "Doc") -> list[int]:
+    """Token indices where sentences start (token 0 included), read once per doc."""
+    starts = doc.user_data.get("eventwire.sent_starts")
+    if starts is None:
+        from spacy.attrs import SENT_START
+
+        flags = doc.to_array(SENT_START).tolist() if len(doc) else []
+        starts = doc.user_data["eventwire.sent_starts"] = [0] + [i for i, v in enumerate(flags) if v == 1 and i]
+    return starts
+
+
 def sentence_of(tok: "Token") -> "Span":
-    """The sentence of a token, found by scanning sentence starts (``Token.sent`` re-walks the whole doc)."""
+    """The sentence of a token, from the doc's sentence starts (``Token.sent`` re-walks the whole doc)."""
     doc = tok.doc
-    start = tok.i
-    while start > 0 and not doc[start].is_sent_start:
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
-    return doc[start:end]
+    starts = _sentence_starts(doc)
+    k = bisect_right(starts, tok.i)
+    return doc[starts[k - 1]:starts[k] if k < len(starts) else len(doc)]
 
 
 _FINDER: QuoteFinder | None = None
