@@ -52,6 +52,12 @@ DOMESTIC_ROOTS = {"08", "09", "10", "14", "15", "17", "18", "19", "20"}
 # Reactions to someone else's act: with "X's act" or "act by X" as object, X is the target ("condemned an attack
 # by X"): approve/praise, investigate, demand, disapprove, reject.
 RESPONSE_ROOTS = {"05", "09", "10", "11", "12"}
+# Verbs whose object is the subject of their infinitive ("urged Kyiv to withdraw"); elsewhere the infinitive is a
+# purpose ("summoned the ambassador to complain": the summoner complains).
+OBJECT_CONTROL = {"urge", "ask", "force", "persuade", "order", "tell", "allow", "invite", "encourage", "call", "press",
+                  "compel", "convince", "require", "request", "help", "enable", "permit", "pressure", "push", "warn",
+                  "advise", "instruct", "authorize", "authorise", "oblige", "get", "lead", "cause", "expect", "want",
+                  "need", "prompt", "inspire", "challenge", "appeal", "beg", "implore", "empower", "mandate"}
 # "A and B agreed to ...": the controlled event is a joint one.
 JOINT_HEADS = {"agree", "decide", "arrange"}
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -277,7 +283,7 @@ class EventExtractor:
                 return self.actors_at(pobj, mentions), "passive agent"
         head = tok.head
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and head.i != tok.i:
-            if tok.dep_ == "xcomp":
+            if tok.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
                 obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
                 if obj is not None and self.actors_at(obj, mentions):
                     return self.actors_at(obj, mentions), f"object of '{head.text}' (control)"
@@ -355,6 +361,14 @@ class EventExtractor:
                 found = self.actors_at(subj, mentions)
                 if found and pattern.cameo[:2] in ("02", "10", "12"):
                     return found, f"subject of '{c.text}'"
+        # "threatened to break off relations with A and B": a demand's, rejection's or threat's content names it
+        if pattern.cameo[:2] in CONTENT_ROOTS:
+            for c in kids:
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not any(
+                        s.dep_ in ("nsubj", "nsubjpass") for s in c.children):  # the source's own act
+                    found, how = self.targets_of(c, _NO_PATTERN, mentions)
+                    if found:
+                        return found, f"{how} in the content '{c.text}'"
         return [], "none"
 
     def obligations(self, sent: "Span", mentions: Mentions) -> list[Candidate]:
@@ -446,7 +460,7 @@ class EventExtractor:
             clause = clause.head
         scope = {t.i for t in clause.subtree}
         own = {a.country for a in sources} | {a.code for a in sources}
-        best: tuple[int, Actor] | None = None
+        best: tuple[int, Actor, int] | None = None
         for i, actor in mentions.by_head.items():
             t = sent.doc[i]
             locative = t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
@@ -454,9 +468,11 @@ class EventExtractor:
                     and actor.code not in own and not locative:
                 d = abs(i - tok.i)
                 if best is None or d < best[0]:
-                    best = (d, actor)
-        if best is not None:
-            return [best[1]], "nearest actor in the clause (fallback)"
+                    best = (d, actor, i)
+        if best is not None:  # with the actors coordinated with it ("relations with Congo and Costa Rica")
+            near = [a for a in self.actors_at(sent.doc[best[2]], mentions)
+                    if _has_country(a) and a.country not in own and a.code not in own]
+            return near or [best[1]], "nearest actor in the clause (fallback)"
         if domestic and cameo[:2] in DOMESTIC_ROOTS and _has_country(sources[0]):
             src = sources[0]
             return [Actor(src.country, src.text, src.country, None, src.start, src.end, how="domestic default")], \
@@ -699,6 +715,7 @@ def _objects(tok: "Token", deep: bool = False, children: list["Token"] | None = 
 
 
 _NONE: frozenset[str] = frozenset()
+_NO_PATTERN = Pattern("", "VERB", "", "", "", "no pattern: arguments of a content clause")
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 # Codes that describe a joint act: "A met B" is also "B met A" (PETRARCH and PLOVER code both directions).
 SYMMETRIC_PREFIXES = ("040", "041", "044", "046", "057", "0356", "0311", "0312")
