@@ -34,7 +34,8 @@ def api_schema(fuzz_app):
 def _operations():
     """(label) of every operation in the spec, read from a throwaway app so the test ids are stable."""
     return ["GET /api/health", "GET /api/events", "GET /api/events/{event_id}", "GET /api/articles/{article_id}",
-            "GET /api/actors", "GET /api/dyads/series", "GET /api/network", "GET /api/quotes", "POST /api/code"]
+            "GET /api/actors", "GET /api/dyads/series", "GET /api/network", "GET /api/quotes", "POST /api/code",
+            "GET /api/clusters", "GET /api/clusters/{cluster_id}", "GET /api/positions"]
 
 
 def test_web_fuzz_covers_every_operation(api_schema):
