@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Actor
-from .codes import split_code
+from .codes import ORGANISATIONS, split_code
 from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
 from .docview import DocView, StringMemo
 from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
@@ -40,19 +40,38 @@ _COUNTRY_KINDS = ("country", "adjective", "capital")
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _FORMER = {"former", "ex", "ex-", "retired", "erstwhile"}
 _UNKNOWN = "---"
+_LOCATIVE = frozenset(("in", "at", "near", "outside", "inside", "across", "around", "within", "into"))
+# Plural nouns that, with "two"/"both", refer back to two earlier actors of a kind.
+_GROUP_NOUNS = {
+    **dict.fromkeys(("leader", "president", "man", "woman", "minister", "premier", "diplomat", "envoy",
+                     "counterpart", "head", "commander", "candidate", "rival", "politician", "official"), "people"),
+    **dict.fromkeys(("country", "nation", "state", "neighbour", "neighbor", "government", "capital", "power",
+                     "ally"), "countries"),
+    **dict.fromkeys(("side", "party", "adversary", "foe", "enemy", "belligerent"), "sides"),
+}
 _MOD_DEPS = _NP_INTERNAL | {"quantmod"}  # children of a head that are inside its phrase
 _MOD_DEPS_DEEP = _NP_INTERNAL | {"quantmod", "prep", "pobj"}  # and their children
 
 
 @dataclass
 class Mentions:
-    """Actor mentions of one doc, keyed by the head token index of each noun phrase."""
+    """Actor mentions of one doc, keyed by the head token index of each noun phrase.
+
+    ``groups`` holds plural descriptions that refer back to two earlier actors ("the two leaders", "both
+    countries", "both sides"): head token index → the two actors, in text order. ``by_head`` keeps its one
+    actor per phrase for these (the role noun's own reading, e.g. "leaders" → ---GOV).
+    """
 
     by_head: dict[int, Actor] = field(default_factory=dict)
     spans: list[tuple[int, int, Entry]] = field(default_factory=list)
+    groups: dict[int, list[Actor]] = field(default_factory=dict)
 
     def get(self, token: Token) -> Actor | None:
         return self.by_head.get(token.i)
+
+    def group(self, token: Token) -> list[Actor] | None:
+        """The actors a plural description headed by ``token`` refers to ("the two leaders" → [Putin, Erdogan])."""
+        return self.groups.get(token.i)
 
 
 class ActorResolver:
@@ -259,6 +278,7 @@ class ActorResolver:
         entry_at = {i: e for s, end, e in spans for i in range(s, end)}
         self._role_nouns(doc, mentions, titles, entry_at)
         self._pronouns(doc, mentions)
+        self._plural_descriptions(doc, mentions)
         return mentions
 
     def resolve_phrase(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:
@@ -561,6 +581,36 @@ class ActorResolver:
                                 return hit.country
         return None
 
+    def _plural_descriptions(self, doc: Doc, mentions: Mentions) -> None:
+        """'the two leaders', 'both countries', 'both sides' → the two most recent distinct earlier actors of
+        that kind (people, countries, or any side), stored in ``mentions.groups``."""
+        v = self._view_of(doc)
+        for i, lemma in enumerate(v.lemma):
+            kind = _GROUP_NOUNS.get(lemma)
+            if kind is None or v.pos[i] != "NOUN" or v.lower[i] == lemma:
+                continue  # not one of the group nouns, or not plural
+            mods = self._modifiers_at(v, i)
+            words = {v.lower[m] for m in mods}
+            if not ("both" in words or "two" in words and words & {"the", "these", "those"}):
+                continue  # "two leaders of the opposition" is not a reference back
+            start = min(mods + [i])
+            found: list[Actor] = []
+            keys: set[str] = set()
+            for k in sorted((k for k in mentions.by_head if k < start), reverse=True):
+                if v.dep[k] == "pobj" and v.lower[v.heads[k]] in _LOCATIVE:
+                    continue  # "in Sochi": a place where something happened, not a party
+                key = _group_key(mentions.by_head[k], kind)
+                if key is not None and key not in keys:
+                    keys.add(key)
+                    found.append(mentions.by_head[k])
+                    if len(found) == 2:
+                        break
+            if len(found) < 2:
+                continue
+            phrase = doc[start:i + 1]
+            mentions.groups[i] = [replace(a, text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+                                          how="plural-description") for a in reversed(found)]
+
     def _pronouns(self, doc: Doc, mentions: Mentions) -> None:
         """'he'/'she' → the most recent person mentioned before it in the article (a simple, local rule)."""
         people = sorted((i, a) for i, a in mentions.by_head.items()
@@ -581,6 +631,29 @@ class ActorResolver:
             prior = people[k - 1][1]
             tok = v.doc[i]
             mentions.by_head[i] = replace(prior, text=tok.text, start=tok.idx, end=tok.idx + len(tok), how="pronoun")
+
+
+def _group_key(actor: Actor, kind: str) -> str | None:
+    """What makes two earlier actors distinct for a plural description of ``kind``; None if the actor does not
+    fit it (people: a named person; countries: a country's own mention or its government; sides: anyone with
+    a known country or organisation)."""
+    how = actor.how
+    if not actor.code or how.startswith(("gazetteer", "region", "place")):
+        return None  # places are where things happen, not the parties of a plural description
+    if how.startswith(("role", "pronoun")) and kind != "people":
+        return None
+    if kind == "people":
+        if how.startswith(("dictionary:person", "surname", "ner:person", "definite-description", "pronoun",
+                           "dictionary:surname")):
+            return actor.entity_id or actor.name.lower()
+        return None
+    if actor.country is None:
+        return None
+    if kind == "countries":
+        is_person = how.startswith(("dictionary:person", "surname", "ner:person", "definite-description"))
+        if is_person or actor.country in ORGANISATIONS or actor.sector not in (None, "GOV"):
+            return None
+    return actor.country
 
 
 def _first_segment(word: str) -> str:
