@@ -58,6 +58,10 @@ OBJECT_CONTROL = {"urge", "ask", "force", "persuade", "order", "tell", "allow", 
                   "compel", "convince", "require", "request", "help", "enable", "permit", "pressure", "push", "warn",
                   "advise", "instruct", "authorize", "authorise", "oblige", "get", "lead", "cause", "expect", "want",
                   "need", "prompt", "inspire", "challenge", "appeal", "beg", "implore", "empower", "mandate"}
+# Objects that hold between the coordinated subjects themselves ("A and B renewed ties").
+RELATIONAL_OBJECTS = {"tie", "relation", "relationship", "talk", "agreement", "accord", "deal", "treaty", "pact",
+                      "cooperation", "contact", "dialogue", "negotiation", "partnership", "alliance", "truce",
+                      "ceasefire", "exchange", "link", "meeting", "summit", "consultation"}
 # "A and B agreed to ...": the controlled event is a joint one.
 JOINT_HEADS = {"agree", "decide", "arrange"}
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -815,7 +819,8 @@ def _reciprocal(tok: "Token", cameo: str) -> bool:
         if t.lemma_.lower() in JOINT_HEADS:
             return True
     objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    return not objects or any(c.dep_ == "poss" and c.lower_ in ("their", "each") for o in objects for c in o.children)
+    return not objects or any(o.lemma_.lower() in RELATIONAL_OBJECTS for o in objects) or any(
+        c.dep_ == "poss" and c.lower_ in ("their", "each") for o in objects for c in o.children)
 
 
 def _of_chain(nouns: list["Token"], depth: int = 2) -> list["Token"]:
