@@ -101,11 +101,13 @@ class ActorResolver:
 
     def _view_of(self, doc: Doc) -> DocView:
         """The token lists of ``doc`` (built once per doc)."""
-        if self._view is None or self._view.doc is not doc:
-            if doc.vocab.strings is not self._memo.strings:
-                self._memo = StringMemo(doc.vocab.strings)
-            self._view = DocView(doc, self._memo)
-        return self._view
+        view = self._view  # read once: another thread may be resolving another doc with this resolver
+        if view is None or view.doc is not doc:
+            memo = self._memo
+            if doc.vocab.strings is not memo.strings:
+                memo = self._memo = StringMemo(doc.vocab.strings)
+            view = self._view = DocView(doc, memo)
+        return view
 
     # ---- dictionary matches -------------------------------------------------
     def dictionary_spans(self, doc: Doc, date: dt.date | None) -> list[tuple[int, int, Entry]]:
@@ -249,6 +251,7 @@ class ActorResolver:
         """All actor mentions of ``doc`` on ``date`` (the article's publication date)."""
         mentions = Mentions()
         self._date = date
+        self._view = None  # a fresh view: the doc may have changed since it was last resolved
         v = self._view_of(doc)
         spans = self.dictionary_spans(doc, date)
         mentions.spans = spans
