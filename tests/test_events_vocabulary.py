@@ -36,6 +36,9 @@ CASES = [
     ("France summoned the Chinese ambassador on Tuesday.", "FRA", "114", "CHN"),
     ("Turkish soldiers arrested dozens of Syrian smugglers.", "TUR", "173", "SYR"),
     ("Serbian nationalists set fire to the Croatian embassy.", "SRB", "1712", "HRV"),
+    ("The EU adopted a new sanctions package against Russia.", "EU", "163", "RUS"),
+    ("Iran seized a British oil tanker.", "IRN", "1711", "GBR"),
+    ("Russian hackers targeted the German parliament.", "RUS", "176", "DEU"),
     ("Syrian troops launched an attack on Turkish positions.", "SYR", "190", "TUR"),
     ("The Russian opposition leader launched a scathing attack on the Kremlin.", "RUS", "111", "RUS"),
 ]
@@ -51,7 +54,8 @@ def test_family_is_coded(text, source, cameo, target, code_text):
     got = {(_country(e.source), e.cameo, _country(e.target)) for e in events}
     assert (source, cameo, target) in got, got
     hit = next(e for e in events if e.cameo == cameo)
-    assert hit.evidence["pattern"] and hit.evidence["pattern_origin"] == "eventwire"
+    # a curated pattern gave the code, or refine.tsv turned a converted one into it ("hackers" → 176)
+    assert hit.evidence["pattern"] and (hit.evidence["pattern_origin"] == "eventwire" or "refined_from" in hit.evidence)
 
 
 def test_military_modifier_does_not_turn_a_protest_into_fighting(code_text):
