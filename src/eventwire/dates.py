@@ -598,11 +598,10 @@ def _date_index(doc: "Doc") -> tuple[list[int], list[tuple[int, int, int, str]],
         terms: list[int] = []
         if len(doc):
             strings = doc.vocab.strings
-            rows = doc.to_array([LEMMA, ENT_TYPE]).tolist()
-            for h in {r[0] for r in rows} - _TERM_MEMO.keys():
+            lemmas, ent_types = doc.to_array([LEMMA, ENT_TYPE]).T.tolist()  # columns: no list per token
+            for h in set(lemmas) - _TERM_MEMO.keys():
                 _TERM_MEMO[h] = strings[h].lower() in _TERM_NOUNS
-            term_lemmas = {h for h, hit in _TERM_MEMO.items() if hit}
-            terms = [i for i, (lemma, ent) in enumerate(rows) if lemma in term_lemmas and not ent]
+            terms = [i for i, (lemma, ent) in enumerate(zip(lemmas, ent_types)) if _TERM_MEMO[lemma] and not ent]
         index = doc.user_data["eventwire.date_index"] = ([e[0] for e in ents], ents, terms)
     return index
 
