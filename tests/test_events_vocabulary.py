@@ -38,6 +38,7 @@ CASES = [
     ("Serbian nationalists set fire to the Croatian embassy.", "SRB", "1712", "HRV"),
     ("The EU adopted a new sanctions package against Russia.", "EU", "163", "RUS"),
     ("Iran seized a British oil tanker.", "IRN", "1711", "GBR"),
+    ("The Peruvian government declared a state of siege in the province.", "PER", "1724", "PER"),
     ("Russian hackers targeted the German parliament.", "RUS", "176", "DEU"),
     ("Syrian troops launched an attack on Turkish positions.", "SYR", "190", "TUR"),
     ("The Russian opposition leader launched a scathing attack on the Kremlin.", "RUS", "111", "RUS"),
