@@ -20,7 +20,7 @@ import numpy as np
 
 from ..actors.resolver import Mentions
 from ..model import Actor
-from .lexicon import Lexicon, Pattern, default_lexicon, word_fits
+from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -462,14 +462,20 @@ class EventExtractor:
         clause = tok
         while clause.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "acomp", "advmod") and clause.head.i != clause.i:
             clause = clause.head
-        scope = {t.i for t in clause.subtree}
+        lo, hi = clause.left_edge.i, clause.right_edge.i  # the subtree's bounds (cheap test before the subtree)
+        scope: set[int] | None = None
         own = {a.country for a in sources} | {a.code for a in sources}
         best: tuple[int, Actor, int] | None = None
         for i, actor in mentions.by_head.items():
+            if not (lo <= i <= hi and sent.start <= i < sent.end) or not _has_country(actor) \
+                    or actor.country in own or actor.code in own:
+                continue
+            if scope is None:
+                scope = {t.i for t in clause.subtree}
+            if i not in scope:
+                continue
             t = sent.doc[i]
-            locative = t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
-            if i in scope and sent.start <= i < sent.end and _has_country(actor) and actor.country not in own \
-                    and actor.code not in own and not locative:
+            if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS):
                 d = abs(i - tok.i)
                 if best is None or d < best[0]:
                     best = (d, actor, i)
@@ -636,20 +642,21 @@ class EventExtractor:
 
 
 class _PatternIndex:
-    """One lemma's patterns (most specific first), indexed by preposition and literal object word, so matching
-    tries only the patterns whose preposition the token has and whose object it can have (synset objects are
-    always tried)."""
+    """One lemma's patterns (most specific first), indexed by preposition and object word (a synset object by each
+    of its members), so matching tries only the patterns whose preposition the token has and whose object it can
+    have."""
 
     __slots__ = ("patterns", "plain", "by_prep", "by_obj")
 
     def __init__(self, patterns: list[Pattern]) -> None:
         self.patterns = patterns
-        self.plain: list[int] = []  # no preposition, no literal object
-        self.by_prep: dict[str, list[int]] = {}  # a preposition, no literal object
-        self.by_obj: dict[str, list[tuple[int, str]]] = {}  # literal object → (index, preposition or "")
+        self.plain: list[int] = []  # no preposition, no object
+        self.by_prep: dict[str, list[int]] = {}  # a preposition, no object
+        self.by_obj: dict[str, list[tuple[int, str]]] = {}  # object word → (index, preposition or "")
         for i, p in enumerate(patterns):
-            if p.obj and not p.obj.startswith("&"):
-                self.by_obj.setdefault(p.obj, []).append((i, p.prep))
+            if p.obj:  # a synset object is indexed by each of its member words
+                for word in synsets().get(p.obj, ()) if p.obj.startswith("&") else (p.obj,):
+                    self.by_obj.setdefault(word, []).append((i, p.prep))
             elif p.prep:
                 self.by_prep.setdefault(p.prep, []).append(i)
             else:
@@ -661,14 +668,9 @@ class _PatternIndex:
         for prep in preps:
             chosen += self.by_prep.get(prep, ())
         if objects:
-            seen: set[str] = set()
-            for words in objects.values():
-                for w in words - seen:
-                    chosen += [i for i, prep in self.by_obj.get(w, ()) if not prep or prep in preps]
-                seen |= words
-        if len(chosen) == len(self.patterns):
-            return self.patterns
-        return [self.patterns[i] for i in sorted(chosen)]
+            for w in set().union(*objects.values()):
+                chosen += [i for i, prep in self.by_obj.get(w, ()) if not prep or prep in preps]
+        return [self.patterns[i] for i in sorted(set(chosen))]
 
 
 @lru_cache(maxsize=1)
