@@ -102,3 +102,34 @@ def test_bare_sector_code_has_no_country():
     assert split_code("MED") == ("---", "MED")
     assert split_code("USAMED") == ("USA", "MED")
     assert split_code("NATO") == ("NATO", None)
+
+
+def test_title_in_the_text_before_the_role_starts(nlp):
+    from eventwire.actors.dictionary import ActorDictionary, Entry
+    from eventwire.actors.resolver import ActorResolver
+
+    e = Entry("ABCGOV", "Jan Example", dt.date(2010, 1, 1), None, "Jan Example", "person", "test")
+    r = ActorResolver(nlp, ActorDictionary([e]))
+    assert r.resolve_phrase("Jan Example", dt.date(2005, 5, 1)).code == "ABC"
+    assert r.resolve_phrase("Defence Minister Jan Example", dt.date(2005, 5, 1)).code == "ABCGOV"
+
+
+def test_an_organisation_beats_a_person_known_only_out_of_office(nlp):
+    from eventwire.actors.dictionary import ActorDictionary, Entry
+    from eventwire.actors.resolver import ActorResolver
+
+    d = ActorDictionary([
+        Entry("ABCGOV", "Jan Example", dt.date(2010, 1, 1), dt.date(2012, 1, 1), "Jan Example", "person", "t"),
+        Entry("UN", "U.N.", None, None, "United Nations", "igo", "t"),
+    ])
+    r = ActorResolver(nlp, d)
+    doc = nlp("Rebels met U.N. mediator Jan Example on Monday.")
+    got = {doc[i].text: a.code for i, a in r.resolve(doc, dt.date(2020, 1, 1)).by_head.items()}
+    assert got["Example"] == "UN"
+    assert r.resolve_phrase("Jan Example", dt.date(2020, 1, 1)).code == "ABCELI"  # alone: a former office holder
+
+
+@pytest.mark.parametrize("text,expected", [("U.N.", "UN"), ("U.S. troops", "USAMIL"), ("the U.K.", "GBR")])
+def test_aliases_with_dots_match_as_written(resolver, text, expected):
+    # spaCy keeps "U.N." one token but splits the lower-cased "u.n."; aliases are matched as written too
+    assert code(resolver, text) == expected

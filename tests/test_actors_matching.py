@@ -21,7 +21,11 @@ def test_alias_matcher_finds_what_the_phrase_matcher_finds(nlp):
     pm.add("A", alias_patterns(nlp, ALIASES))
     expected = sorted((s, e) for _, s, e in pm(doc))
     got = sorted(AliasMatcher(alias_sequences(nlp, ALIASES))(doc))
-    assert got == expected
+    us = next(t.i for t in doc if t.text == "U.S.")
+    # the same matches, plus "U.S.": spaCy's tokenizer exceptions are case-sensitive, so the lower-cased pattern
+    # "u.s." (two tokens) never matches the one token "U.S." of the text; the alias as written does
+    assert sorted(set(got) - {(us, us + 1)}) == expected
+    assert (us, us + 1) in got and (us, us + 1) not in expected
     assert (0, 2) in got and (1, 2) in got  # overlapping matches are all returned
 
 
@@ -56,13 +60,13 @@ def test_cache_key_follows_the_aliases(nlp, cache_in):
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps(("wrong", 1)), pickle.dumps({"a": 1})])
 def test_corrupt_cache_is_ignored_and_rebuilt(nlp, cache_in, garbage):
-    from eventwire.actors.matching import cache_key, load_alias_matcher
+    from eventwire.actors.matching import CACHE_FORMAT, cache_key, load_alias_matcher
 
     path = cache_in / f"aliases-{cache_key(nlp, ALIASES)}.pickle"
     path.write_bytes(garbage)
     m = load_alias_matcher(nlp, ALIASES)
     assert (0, 2) in m(nlp(TEXT))
-    assert pickle.loads(path.read_bytes())[0] == 1  # rewritten with a sound index
+    assert pickle.loads(path.read_bytes())[0] == CACHE_FORMAT  # rewritten with a sound index
 
 
 def test_cache_can_be_turned_off(nlp, cache_in, monkeypatch):

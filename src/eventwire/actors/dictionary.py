@@ -37,6 +37,7 @@ class Entry:
     kind: str
     source: str
     layer: int = 0  # dictionaries added later (user files) have higher layers and win lookups
+    inferred: bool = False  # made up by out_of_office() for a date outside the person's dated roles
 
     def valid_on(self, date: dt.date | None) -> bool:
         if date is None:
@@ -142,10 +143,11 @@ class ActorDictionary:
             last = max(past, key=lambda e: e.valid_to or dt.date.min)
             owner = last.country
             code = owner if owner in _ORGANISATION_CODES else owner + "ELI"
-            return replace(last, code=code, valid_from=None, valid_to=None, source=last.source + " (former)")
+            return replace(last, code=code, valid_from=None, valid_to=None, source=last.source + " (former)",
+                           inferred=True)
         first = min(candidates, key=lambda e: e.valid_from or dt.date.min)
         return replace(first, code=first.country, valid_from=None, valid_to=None,
-                       source=first.source + " (before the role)")
+                       source=first.source + " (before the role)", inferred=True)
 
     def by_surname(self, surname: str, date: dt.date | None = None) -> Entry | None:
         """The one person whose name ends in ``surname`` and who has an entry valid on ``date``

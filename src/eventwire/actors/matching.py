@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 class AliasMatcher:
@@ -86,9 +86,18 @@ def _split_aliases(nlp: Language, aliases: list[str]) -> tuple[list[str], list[s
 
 def alias_sequences(nlp: Language, aliases: list[str]) -> list[tuple[str, ...]]:
     """Lower-cased token tuples of the aliases, tokenized as ``alias_patterns`` does (without building Docs
-    for the plain ones)."""
+    for the plain ones). Aliases with punctuation are also tokenized as written: spaCy's tokenizer exceptions
+    are case-sensitive ("U.N." is one token, "u.n." two), and text is matched as written."""
     plain, rest = _split_aliases(nlp, aliases)
-    return [tuple(a.split()) for a in plain] + [tuple(t.lower_ for t in doc) for doc in nlp.tokenizer.pipe(rest)]
+    written: dict[str, set[str]] = {}
+    for a in aliases:
+        written.setdefault(" ".join(a.lower().split()), set()).add(" ".join(a.split()))
+    texts = []
+    for a in rest:
+        texts.append(a)
+        texts.extend(sorted(written.get(a, set()) - {a}))
+    seqs = {tuple(t.lower_ for t in doc) for doc in nlp.tokenizer.pipe(texts)}
+    return [tuple(a.split()) for a in plain] + sorted(seqs)
 
 
 def cache_dir() -> Path:
@@ -117,7 +126,7 @@ def cache_key(nlp: Language, aliases: list[str]) -> str:
     for part in (f"format={CACHE_FORMAT}", __version__, spacy.__version__, nlp.lang, str(meta.get("name")),
                  str(meta.get("version"))):
         h.update(part.encode() + b"\0")
-    h.update("\n".join(sorted({" ".join(a.lower().split()) for a in aliases})).encode("utf-8"))
+    h.update("\n".join(sorted({" ".join(a.split()) for a in aliases})).encode("utf-8"))
     return h.hexdigest()[:32]
 
 

@@ -460,15 +460,19 @@ class ActorResolver:
         outside = [i for i in mods + [head.i] if i not in inside]
         sector = "ELI" if former else self._role_at(v, outside, head.i)[0]
         if people:
-            e = people[-1]
+            # a person known here only as out of office is weaker evidence than an organisation in the same
+            # phrase ("U.N. mediator Diego Cordovez" years after his dictionary role)
+            e = ([p for p in people if not p.inferred] or people)[-1]
             code = e.code
             how = f"dictionary:{e.kind}"
             owner, own_sector = split_code(code)
             if countries and e.kind in ("actor", "metonym") and countries[0].country != owner:
                 # "Chile's Defense Department": the named country beats another country's institution
                 code, how = countries[0].country + (own_sector or sector or ""), how + "+country"
-            elif e.kind == "person" and own_sector == "ELI" and sector and sector != "ELI":
-                # "President Obama" on a date the dictionary has him out of office: the title in the text wins
+            elif (e.kind == "person" and sector and sector != "ELI"
+                  and (own_sector == "ELI" or own_sector is None and owner not in ORGANISATIONS)):
+                # "President Obama" on a date the dictionary has him out of office (or not yet in office):
+                # the title in the text wins
                 code, how = owner + sector, how + "+title"
             elif own_sector is None and sector and e.kind in ("igo", "actor", "metonym"):
                 code, how = code + sector, how + "+role"  # "the EU legislature", "president of the European Council"
@@ -477,7 +481,9 @@ class ActorResolver:
             return self._make(code, text, e.name, phrase, how, e)
         if countries:
             country = countries[0].country
-            return self._make(country + (sector or ""), text, countries[0].name, phrase,
+            # Phoenix codes some sources by sector alone ("MED" for international news agencies)
+            own = split_code(countries[0].code)[1] if country == _UNKNOWN else None
+            return self._make(country + (sector or own or ""), text, countries[0].name, phrase,
                               "dictionary:" + countries[0].kind + ("+role" if sector else ""),
                               None if sector else countries[0])
         ner = [s for s, e in parts if e is None]
