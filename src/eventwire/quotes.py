@@ -125,7 +125,6 @@ class QuoteFinder:
         self.speech_verbs = speech_verbs
         self._cue_words = speech_verbs | STANCE_VERBS | _EVIDENCE_VERBS | _NAMING_VERBS
         self._lemma_memo: dict[int, bool] = {}  # lemma hash → can start a cue (the same for every doc)
-        self._cue_lemmas = _empty_hashes()  # the hashes of the memo that can
 
     # ---- public -------------------------------------------------------------
     def find(self, doc: "Doc", mentions: "Mentions | None" = None) -> list[Quote]:
@@ -150,11 +149,11 @@ class QuoteFinder:
         strings = doc.vocab.strings
         wanted = self._cue_words
         memo = self._lemma_memo
-        for h in set(rows[:, 0].tolist()) - memo.keys():
+        lemmas = set(rows[:, 0].tolist())
+        for h in lemmas - memo.keys():
             memo[h] = strings[h].lower() in wanted
-            if memo[h]:
-                self._cue_lemmas = numpy.append(self._cue_lemmas, numpy.uint64(h))
-        hits = numpy.isin(rows[:, 0], self._cue_lemmas) | (rows[:, 1] == strings["according"])
+        cue_lemmas = numpy.array([h for h in lemmas if memo[h]], dtype=rows.dtype)
+        hits = numpy.isin(rows[:, 0], cue_lemmas) | (rows[:, 1] == strings["according"])
         starts = [s.start for s in sents]
         out: dict[int, list[Token]] = {}
         for i in numpy.flatnonzero(hits).tolist():
@@ -603,12 +602,6 @@ def _flatnonzero(mask: "object") -> list[int]:
     import numpy
 
     return numpy.flatnonzero(mask).tolist()
-
-
-def _empty_hashes() -> "object":
-    import numpy
-
-    return numpy.zeros(0, dtype=numpy.uint64)
 
 
 def _descends(tok: "Token", ancestor: "Token") -> bool:
