@@ -46,3 +46,24 @@ def test_explain_names_pattern_and_rules(code_text):
     text = explain_event(event)
     assert "verb:condemn" in text and "found as subject" in text and "found as object" in text
     assert "lexicon]" in text and "modality asserted" in text
+
+
+@pytest.mark.parametrize("origin, directions", [("eventwire", {("ESP", "MAR"), ("MAR", "ESP")}),
+                                                ("petrarch2", {("ESP", "MAR")})])
+def test_joint_act_reverse_default_only_for_curated_patterns(coder, origin, directions):
+    """A joint-act code (040) gives both directions for a curated pattern; a converted PETRARCH pattern states its
+    reverse itself (its suites use WEIS codes), so without one it gives one direction."""
+    import datetime as dt
+
+    from eventwire.events.extractor import EventExtractor
+    from eventwire.events.lexicon import Lexicon, Pattern
+    from eventwire.model import Article
+
+    extractor = EventExtractor(Lexicon([Pattern("greet", "VERB", "", "", "040", "test pattern", origin=origin)]))
+    original = coder.extractor
+    coder.extractor = extractor
+    try:
+        events = coder.code(Article(text="Spain greeted Morocco.", date=dt.date(2024, 11, 8))).events
+    finally:
+        coder.extractor = original
+    assert {(e.source.code, e.target.code) for e in events} == directions

@@ -630,7 +630,10 @@ class EventExtractor:
                     evidence["refined_from"] = pattern.cameo
                 out.append(Candidate(tok, pattern, src, tgt, cameo, modality, negated,
                                      speaker if speaker is not src else None, evidence))
-                reverse = pattern.reverse or (cameo if _symmetric(cameo) and not negated else "")
+                # a converted PETRARCH pattern states its reverse itself ("[040:040]"); the CAMEO joint-act default
+                # is for the curated patterns (PETRARCH's validation suites use other, WEIS, codes)
+                reverse = pattern.reverse or (cameo if _symmetric(cameo) and not negated
+                                              and pattern.origin != "petrarch2" else "")
                 if reverse and src is not None and tgt is not None and not reciprocal \
                         and (reverse, tgt, src) not in reverse_done:
                     reverse_done.add((reverse, tgt, src))
