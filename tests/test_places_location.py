@@ -61,6 +61,9 @@ def locate(nlp):
     ("Syrian troops shelled the rebels overnight.", "shelled", []),
     # place mentioned but the event is elsewhere
     ("Officials in Kyiv said Russian missiles struck Odesa overnight.", "struck", ["Odesa"]),
+    # a site noun whose lemma differs from its form ("outskirts" → "outskirt"), and a direction of a town
+    ("The reporter was shot on the outskirts of Karachi on Monday.", "shot", ["Karachi"]),
+    ("Three months later a cousin was shot dead in a town northeast of Baghdad.", "shot", ["Baghdad"]),
 ])
 def test_event_location(locate, text, verb, expected):
     assert locate(text, verb) == expected

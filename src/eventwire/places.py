@@ -347,7 +347,7 @@ class PlaceFinder:
         # "the town of La Petrolea", "the village of X": unresolved names in a place noun phrase
         for i in arr.indices_of("of"):
             tok = doc[i]
-            if tok.head.lemma_.lower() in _PLACE_NOUNS:
+            if _noun_in(tok.head, _PLACE_NOUNS):
                 obj = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
                 if obj is not None and obj.i not in taken:
                     left = min(t.i for t in obj.subtree if t.dep_ in ("compound", "flat") or t.i == obj.i)
@@ -367,7 +367,7 @@ class PlaceFinder:
         if nxt is not None and nxt.lower_ in ("'s", "\u2019s") and span.end + 1 < len(span.doc):
             nxt = span.doc[span.end + 1]
         return (prev is not None and (prev.lower_ in _LOCATIVE_PREPS | _ORIGIN_PREPS | {"to", "of", ","})) or \
-            (nxt is not None and nxt.lemma_.lower() in _PLACE_NOUNS | _SITE_NOUNS)
+            (nxt is not None and _noun_in(nxt, _PLACE_NOUNS | _SITE_NOUNS))
 
     # ---- event location -------------------------------------------------------------
     def event_location(self, trigger: "Token", mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -421,15 +421,16 @@ class PlaceFinder:
                 if prep in _ORIGIN_PREPS and parent.head.pos_ in ("NOUN", "PROPN", "PRON"):
                     return None  # "a cab driver from Abidjan"
                 if prep == "of":
-                    if parent.head.lemma_.lower() in _PLACE_NOUNS | _SITE_NOUNS | _EVENT_NOUNS:
+                    if _noun_in(parent.head, _PLACE_NOUNS | _SITE_NOUNS | _EVENT_NOUNS):
                         node = parent.head  # "the city of Homs", "the siege of Homs"
                         continue
                     return None  # "the president of France"
                 if prep in _LOCATIVE_PREPS or prep in ("to", "from"):
                     return "locative" if self._reaches(trigger, parent.head) else None
                 return None
-            if dep in ("compound", "amod", "nmod", "poss", "npadvmod") and parent.pos_ in ("NOUN", "PROPN"):
-                if parent.lemma_.lower() in _PLACE_NOUNS | _SITE_NOUNS | _EVENT_NOUNS:
+            if dep in ("compound", "amod", "nmod", "poss", "npadvmod", "advmod") and \
+                    parent.pos_ in ("NOUN", "PROPN"):
+                if _noun_in(parent, _PLACE_NOUNS | _SITE_NOUNS | _EVENT_NOUNS):
                     node = parent  # "al-Tijara neighbourhood", "Syria's conflict", "the Helmand battle"
                     continue
                 return None  # "Syrian troops", "the Damascus government"
@@ -468,6 +469,13 @@ class PlaceFinder:
 
 
 _MAX_DISTANCE = 9
+
+
+def _noun_in(tok: "Token", nouns: frozenset[str]) -> bool:
+    """Whether a noun is one of ``nouns``, by lemma or as written ("outskirts" has the lemma "outskirt")."""
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
+
+
 _SITE_NOUNS = frozenset("street streets road square centre center airport embassy neighbourhood neighborhood "
                         "outpost crossing junction checkpoint market mosque church hotel school hospital "
                         "bridge building office settlement terminal terminals fortress countryside vicinity "
