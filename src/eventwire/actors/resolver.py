@@ -12,7 +12,9 @@ Vladimir Putin" → Putin, "Ukraine's army" → army). Rules, in order:
    country named beside them ("Foreign Minister Park Jin" → ---GOV).
 4. Back-references within the article: surnames after a first mention ("Putin",
    "Mr. Trump"), definite titles ("the president-elect" → the person last
-   called that), and "he"/"she" → the last person mentioned.
+   called that), and "he"/"she" → the last person mentioned; plural descriptions ("the two leaders") →
+   the two actors last named; "they"/"their" → the last plural or collective actor and "it"/"its" → the
+   last singular organisation or country, unless ambiguous or pleonastic (``pronouns.py``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ..model import Actor
 from .codes import ORGANISATIONS, split_code
 from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
 from .docview import DocView, StringMemo
+from .pronouns import resolve_collective_pronouns
 from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
 from .regions import region_country
 
@@ -60,11 +63,15 @@ class Mentions:
     ``groups`` holds plural descriptions that refer back to two earlier actors ("the two leaders", "both
     countries", "both sides"): head token index → the two actors, in text order. ``by_head`` keeps its one
     actor per phrase for these (the role noun's own reading, e.g. "leaders" → ---GOV).
+
+    ``referents`` holds every resolved 'they'/'them'/'their'/'it'/'its' (token index → its actor, or the actors
+    of a group). ``by_head`` gets only those that are ``BY_HEAD_PRONOUNS`` in pronouns.py allows (see there).
     """
 
     by_head: dict[int, Actor] = field(default_factory=dict)
     spans: list[tuple[int, int, Entry]] = field(default_factory=list)
     groups: dict[int, list[Actor]] = field(default_factory=dict)
+    referents: dict[int, list[Actor]] = field(default_factory=dict)
 
     def get(self, token: Token) -> Actor | None:
         return self.by_head.get(token.i)
@@ -73,13 +80,22 @@ class Mentions:
         """The actors a plural description headed by ``token`` refers to ("the two leaders" → [Putin, Erdogan])."""
         return self.groups.get(token.i)
 
+    def referent(self, token: Token) -> list[Actor] | None:
+        """The actor(s) a 'they'/'them'/'their'/'it'/'its' headed by ``token`` refers back to (see pronouns.py)."""
+        return self.referents.get(token.i)
+
 
 class ActorResolver:
     """Resolves the actors of a doc on the article's date.
 
     ``resolve(doc, date)`` → ``Mentions``; ``resolve_phrase(text, date)`` resolves one actor phrase
     (used by ``eventwire actors lookup`` and the NGEC benchmark).
+
+    ``collective_pronouns`` (default True) resolves 'they'/'them'/'their' and 'it'/'its' (see ``pronouns.py``);
+    set it to False on an instance or the class to compare codings without them.
     """
+
+    collective_pronouns: bool = True
 
     def __init__(self, nlp: Language, dictionary: ActorDictionary | None = None) -> None:
         self.nlp = nlp
@@ -282,6 +298,8 @@ class ActorResolver:
         self._role_nouns(doc, mentions, titles, entry_at)
         self._pronouns(doc, mentions)
         self._plural_descriptions(doc, mentions)
+        if self.collective_pronouns:
+            resolve_collective_pronouns(doc, mentions)
         return mentions
 
     def resolve_phrase(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:
