@@ -125,3 +125,20 @@ def test_far_antecedents_are_not_used(resolver, nlp):
     text = ("Russia sent a note on Monday. The weather was cold. Talks went on. Nobody spoke. "
             "It said the talks were useful.")
     assert pronoun_codes(resolver, nlp, text) == [("it", None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The United Nations said it would send aid. The United States said they were ready.",  # a nearer country
+    "NATO met on Monday. Russia and China said it was a provocation.",  # nearer coordinated actors
+    "After talks with Russia, Acme Holdings said it would cut gas supplies.",  # a nearer unknown organisation
+])
+def test_a_nearer_actor_of_the_other_kind_blocks_an_earlier_candidate(resolver, nlp, text):
+    got = pronoun_codes(resolver, nlp, text)
+    assert got[-1][1] is None
+
+
+def test_officials_in_a_capital_are_its_countrys(resolver, nlp):
+    doc = nlp("Officials in Kyiv said they had received new weapons.")
+    m = resolver.resolve(doc, D)
+    assert m.get(doc[0]).code == "UKRGOV"
+    assert m.referent(doc[4])[0].code == "UKRGOV"

@@ -146,6 +146,8 @@ def _antecedent(doc: Doc, tok: Token, mentions: Mentions, plural: bool,
             continue
         cand = _candidate(doc, k, mentions, plural)
         if cand is None:
+            if not cands and _competes(doc, k, mentions, plural):
+                return None  # a nearer actor of the other number: "The US said they ..." is not about NATO before
             continue
         actors, first = cand
         seen.update(c.i for c in doc[k].conjuncts)
@@ -184,6 +186,9 @@ def _candidate(doc: Doc, k: int, mentions: Mentions, plural: bool) -> tuple[list
     if tok.dep_ in ("poss", "compound", "amod") and tok.head.i in mentions.by_head:
         return None  # "Ukraine's army": the phrase's own head answers
     group = mentions.groups.get(k)
+    if how.startswith("ner:org") and not actor.code and not group:
+        return [actor], None  # an organisation the dictionaries do not know: it competes, but cannot be coded
+    named = how.startswith(_COUNTRY_HOW + _ORGANISATION_HOW)  # "the United States", "United Nations": NNPS heads
     if plural:
         if group:
             return group, actor
@@ -191,20 +196,30 @@ def _candidate(doc: Doc, k: int, mentions: Mentions, plural: bool) -> tuple[list
                 if c.i in mentions.by_head and mentions.by_head[c.i].code] if tok.conjuncts else []
         if len(conj) > 1 and tok.dep_ != "conj":
             return conj, conj[0]
-        if tok.conjuncts:
+        if tok.conjuncts or how.startswith(_PEOPLE + _COUNTRY_HOW):
             return None
-        if how.startswith(_PEOPLE):
-            return None
-        if tok.tag_ in ("NNS", "NNPS") or how.startswith(("dictionary:armed-group", "dictionary:igo")):
+        if how.startswith(("dictionary:armed-group", "dictionary:igo")) or (tok.tag_ in ("NNS", "NNPS") and not named):
             return [actor], actor if actor.code else None
         return None
-    if group or tok.tag_ in ("NNS", "NNPS") or how.startswith(_PEOPLE) or tok.conjuncts:
+    if group or (tok.tag_ in ("NNS", "NNPS") and not named) or how.startswith(_PEOPLE) or tok.conjuncts:
         return None
-    if how.startswith(_COUNTRY_HOW + _ORGANISATION_HOW) or tok.lemma_.lower() in INSTITUTIONS:
-        if how.startswith("ner:org") and not actor.code:
-            return [actor], None  # an unknown organisation: it competes, but cannot be coded
+    if named or tok.lemma_.lower() in INSTITUTIONS:
         return ([actor], actor) if actor.code else None
     return None
+
+
+def _competes(doc: Doc, k: int, mentions: Mentions, plural: bool) -> bool:
+    """A nearer actor that does not fit the pronoun's number but makes an earlier candidate doubtful: a country
+    for 'they', coordinated actors or a plural description for 'it'."""
+    tok, actor = doc[k], mentions.by_head[k]
+    if not actor.code or actor.how.startswith(_PLACES) or tok.dep_ in ("poss", "compound", "amod"):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside", "outside", "across", "around",
+                                                   "within", "into"):
+        return False
+    if plural:
+        return actor.how.startswith(_COUNTRY_HOW) and not tok.conjuncts  # "A and B": a group, seen at A
+    return k in mentions.groups or any(c.i in mentions.by_head for c in tok.conjuncts)
 
 
 def _bound(pron: Token, cand: Token) -> bool:

@@ -604,8 +604,9 @@ class ActorResolver:
                     if v.dep[pobj] == "pobj":
                         for t in [pobj, *self._modifiers_at(v, pobj)]:
                             hit = entry_at.get(t)
-                            if hit is not None and hit.kind in _COUNTRY_KINDS:
-                                return hit.country
+                            if hit is not None and (hit.kind in _COUNTRY_KINDS or hit.kind == "metonym"
+                                                    and hit.country not in ORGANISATIONS and hit.country != _UNKNOWN):
+                                return hit.country  # "officials in Kyiv": a capital as metonym names its country
         return None
 
     def _plural_descriptions(self, doc: Doc, mentions: Mentions) -> None:
