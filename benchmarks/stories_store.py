@@ -1,11 +1,12 @@
-"""Linking cost per new article vs store size: duplicate lookup, event linking, linker state, the transaction.
+"""Linking cost per new article vs store size: duplicate lookup, event linking, linker writes, the transaction.
 
 Codes a synthetic wire-style corpus once (benchmarks/make_corpus.py, as store_ingest.py does), then ingests it
-into an empty database with stories on, and at 100, 500 and 1000 stored articles times the next ``--probe``
+into an empty database with stories on, and at each of ``--sizes`` stored articles times the next ``--probe``
 articles one by one (batch size 1): the MinHash lookup in the stored LSH index, the parse the linker needs,
-EventLinker.add, serialising the linker state, and the whole save transaction (which writes the state).
+EventLinker.add (its reads of the linker tables), applying the linker's table writes, the whole save
+transaction, and the whole ingest call.
 
-    .venv/bin/python benchmarks/stories_store.py --db sqlite:////tmp/stories-bench.db
+    .venv/bin/python benchmarks/stories_store.py --db sqlite:////tmp/stories-bench.db --sizes 100,1000,5000
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
-    ap.add_argument("--sizes", default="100,500,1000")
+    ap.add_argument("--sizes", default="100,1000,5000")
     ap.add_argument("--probe", type=int, default=20)
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -63,7 +64,8 @@ def main() -> None:
     L.check_duplicates = timed("duplicate lookup", L.check_duplicates)
     L.rows = timed("rows total", L.rows)
     linker_module.EventLinker.add = timed("EventLinker.add", linker_module.EventLinker.add)
-    linker_module.EventLinker.state = timed("linker state()", linker_module.EventLinker.state)
+    from eventwire.store import linker_index
+    linker_index.LinkerWrites.apply = timed("linker writes (in save)", linker_index.LinkerWrites.apply)
     Store.save = timed("save transaction", Store.save)
     real_init = L.__init__
 
@@ -80,20 +82,18 @@ def main() -> None:
             done = size
             timings.clear()
             for c in coded[done:done + args.probe]:
-                ingest(store, [c.article], pre, batch_size=1)
-            st = store.linker_state()
-            state_bytes = len(json.dumps(st, separators=(",", ":")))
+                timed("whole ingest call", ingest)(store, [c.article], pre, batch_size=1)
+            st = store.linker_summary()
             counts = store.counts()
             with store.engine.connect() as conn:
                 import sqlalchemy as sa
                 copies = conn.execute(sa.text("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")).scalar()
-            point = {"stored": size, "probe": args.probe, "state_kb": round(state_bytes / 1024),
+            point = {"stored": size, "probe": args.probe, "linker": st,
                      "events": counts["events"], "clusters": counts["event_clusters"], "copies": copies}
             for k, v in timings.items():
                 point[k + " ms (median)"] = round(1000 * statistics.median(v), 2)
             rows_ms = statistics.median(timings["rows total"]) * 1000
-            point["link excl. parse+state ms"] = round(
-                rows_ms - 1000 * statistics.median(timings["parse"]) - 1000 * statistics.median(timings["linker state()"]), 2)
+            point["link excl. parse ms"] = round(rows_ms - 1000 * statistics.median(timings["parse"]), 2)
             out["points"].append(point)
             print(json.dumps(point), flush=True)
             done += args.probe
