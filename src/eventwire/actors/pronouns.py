@@ -35,13 +35,15 @@ if TYPE_CHECKING:
 
 PLURAL_PRONOUNS = frozenset(("they", "them", "their"))
 SINGULAR_PRONOUNS = frozenset(("it", "its"))
-# Whether a resolved subject/object pronoun of one actor also goes into ``Mentions.by_head`` (what the event
-# extractor reads as arguments). Off: measured on the events dev sets (docs/actors.md), the extractor's own rule
-# for "X said it/they would ..." (the speaker) does better than an argument it then codes again in the clause
-# (extra and self-directed events: "announced it would ... deny entry to the United States" → USA → USA).
-# Possessives ('its', 'their') and groups never go there: they mostly point back at the clause's own subject
-# ("upgraded their ties" → CZE → CZE). Callers read them through ``Mentions.referent``/``Mentions.group``.
-BY_HEAD_PRONOUNS = False
+# Which resolved subject/object pronouns of one actor also go into ``Mentions.by_head`` (what the event extractor
+# reads as arguments): "none", "earlier-sentence" (default: the antecedent is in an earlier sentence, "Russian
+# forces shelled the town. They said ...") or "all". Not "all": measured on the events dev sets (docs/actors.md),
+# within one sentence the extractor's own rule for "X said it/they would ..." (the speaker) does better than an
+# argument it then codes again in the clause (extra and self-directed events: "announced it would ... deny entry
+# to the United States" → USA → USA). Possessives ('its', 'their') and groups never go there: they mostly point
+# back at the clause's own subject ("upgraded their ties" → CZE → CZE). All referents, whatever goes into
+# ``by_head``, are in ``Mentions.referent``/``Mentions.group``.
+BY_HEAD_PRONOUNS = "earlier-sentence"
 _WINDOW = 2  # previous sentences searched besides the pronoun's own
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CORE = ("nsubj", "nsubjpass", "dobj", "attr")
@@ -89,13 +91,14 @@ def resolve_collective_pronouns(doc: Doc, mentions: Mentions) -> None:
         found = _antecedent(doc, tok, mentions, plural, sent_of)
         if found is None:
             continue
-        actors, first = found
+        k, actors, first = found
         here = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                         how="pronoun:" + ("plural" if plural else "it")) for a in actors]
         mentions.referents[tok.i] = here
         if len(here) > 1:
             mentions.groups[tok.i] = here
-        elif BY_HEAD_PRONOUNS and tok.dep_ != "poss":
+        elif tok.dep_ != "poss" and (BY_HEAD_PRONOUNS == "all" or BY_HEAD_PRONOUNS == "earlier-sentence"
+                                     and sent_of[k] < sent_of[tok.i]):
             mentions.by_head[tok.i] = here[0]
         if tok.dep_ == "poss":
             _recode_owned_role(tok, mentions)
@@ -132,8 +135,8 @@ def is_pleonastic(tok: Token) -> bool:
 
 
 def _antecedent(doc: Doc, tok: Token, mentions: Mentions, plural: bool,
-                sent_of: dict[int, int]) -> tuple[list[Actor], Actor] | None:
-    """(the actors, the one for ``by_head``) the pronoun refers to, or None when there is none or it is ambiguous."""
+                sent_of: dict[int, int]) -> tuple[int, list[Actor], Actor] | None:
+    """(the antecedent's head index, its actors, the one for ``by_head``) the pronoun refers to, or None when there is none or it is ambiguous."""
     here = sent_of[tok.i]
     cands: list[tuple[int, list[Actor], Actor | None]] = []  # (head index, actors, one actor or None if uncoded)
     seen: set[int] = set()
@@ -165,7 +168,7 @@ def _antecedent(doc: Doc, tok: Token, mentions: Mentions, plural: bool,
     k, actors, first = same[0]
     if first is None or _blocked(doc, k, tok, plural, mentions):
         return None
-    return actors, first
+    return k, actors, first
 
 
 def _key(cand: tuple[int, list[Actor], Actor | None]) -> tuple:
