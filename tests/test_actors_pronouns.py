@@ -153,3 +153,17 @@ def test_a_cross_sentence_subject_is_an_event_argument(coder):
     events = [(e.source.code if e.source else None, e.target.code if e.target else None) for e in coded.events
               if e.sentence_index == 1]
     assert ("NATO", "RUSGOV") in events
+
+
+def test_it_is_not_a_plural_armed_group(resolver, nlp):
+    got = pronoun_codes(resolver, nlp, "Houthi rebels fired missiles at a ship. The rebels said they had hit it.")
+    assert got == [("they", "YEMREB", None), ("it", None, None)]
+
+
+def test_the_same_role_noun_later_keeps_its_country(resolver, nlp):
+    doc = nlp("Ukrainian officials said the city was shelled overnight. Later the officials said two people died.")
+    m = resolver.resolve(doc, D)
+    later = [t for t in doc if t.text == "officials"][-1]
+    assert m.get(later).code == "UKRGOV" and m.get(later).how == "role+earlier"
+    doc = nlp("Officials said the city was shelled overnight.")  # no earlier mention: no country
+    assert resolver.resolve(doc, D).get(doc[0]).code == "---GOV"

@@ -204,7 +204,7 @@ def _candidate(doc: Doc, k: int, mentions: Mentions, plural: bool) -> tuple[list
         if how.startswith(("dictionary:armed-group", "dictionary:igo")) or (tok.tag_ in ("NNS", "NNPS") and not named):
             return [actor], actor if actor.code else None
         return None
-    if group or (tok.tag_ in ("NNS", "NNPS") and not named) or how.startswith(_PEOPLE) or tok.conjuncts:
+    if group or tok.tag_ == "NNS" or (tok.tag_ == "NNPS" and not named) or how.startswith(_PEOPLE) or tok.conjuncts:
         return None
     if named or tok.lemma_.lower() in INSTITUTIONS:
         return ([actor], actor) if actor.code else None
@@ -213,7 +213,7 @@ def _candidate(doc: Doc, k: int, mentions: Mentions, plural: bool) -> tuple[list
 
 def _competes(doc: Doc, k: int, mentions: Mentions, plural: bool) -> bool:
     """A nearer actor that does not fit the pronoun's number but makes an earlier candidate doubtful: a country
-    for 'they', coordinated actors or a plural description for 'it'."""
+    for 'they'; coordinated actors, a plural description or a plural actor noun ("the rebels") for 'it'."""
     tok, actor = doc[k], mentions.by_head[k]
     if not actor.code or actor.how.startswith(_PLACES) or tok.dep_ in ("poss", "compound", "amod"):
         return False
@@ -222,7 +222,7 @@ def _competes(doc: Doc, k: int, mentions: Mentions, plural: bool) -> bool:
         return False
     if plural:
         return actor.how.startswith(_COUNTRY_HOW) and not tok.conjuncts  # "A and B": a group, seen at A
-    return k in mentions.groups or any(c.i in mentions.by_head for c in tok.conjuncts)
+    return k in mentions.groups or any(c.i in mentions.by_head for c in tok.conjuncts) or tok.tag_ == "NNS"
 
 
 def _bound(pron: Token, cand: Token) -> bool:

@@ -593,8 +593,23 @@ class ActorResolver:
                 before = [a for k, a in sorted(by_head.items()) if k < i and a.country
                           and not a.how.startswith(("role", "pronoun"))]
                 country = before[-1].country if before else None
+            how = "role" + ("+country" if country else "")
+            if country is None and definite and not former:
+                # "Ukrainian officials said ... the officials said": the country of the last same role noun
+                country = self._earlier_role_country(v, i, sector, by_head)
+                how = "role+earlier" if country else how
             code = (country or _UNKNOWN) + ("ELI" if former else sector)
-            by_head[i] = self._make(code, phrase.text, phrase.text, phrase, "role" + ("+country" if country else ""))
+            by_head[i] = self._make(code, phrase.text, phrase.text, phrase, how)
+
+    @staticmethod
+    def _earlier_role_country(v: DocView, i: int, sector: str, by_head: dict[int, Actor]) -> str | None:
+        """The country of the most recent earlier mention headed by the same noun with the same sector."""
+        for k in sorted((k for k in by_head if k < i), reverse=True):
+            actor = by_head[k]
+            if v.lemma[k] == v.lemma[i] and actor.country and actor.sector == sector \
+                    and not actor.how.startswith(("pronoun", "dictionary:person", "surname")):
+                return actor.country
+        return None
 
     def _country_beside(self, v: DocView, i: int, entry_at: dict[int, Entry]) -> str | None:
         """A country in a prepositional phrase of the role noun: 'Muslim leaders in France' → FRA."""
