@@ -67,3 +67,11 @@ def test_joint_act_reverse_default_only_for_curated_patterns(coder, origin, dire
     finally:
         coder.extractor = original
     assert {(e.source.code, e.target.code) for e in events} == directions
+
+
+@pytest.mark.parametrize("text", ["Mexico postponed a visit by the Cuban foreign minister.",
+                                  "Mexico cancelled a visit by the Cuban foreign minister.",
+                                  "Mexico called off a visit by the Cuban foreign minister."])
+def test_a_cancelled_or_postponed_event_is_negated(text, code_text):
+    visits = [e for e in code_text(text, "2024-05-01") if e.cameo.startswith("04")]
+    assert visits and all(e.modality == "negated" and e.negated for e in visits)

@@ -31,6 +31,8 @@ INTENT_HEADS = {"want", "plan", "intend", "hope", "seek", "agree", "prepare", "a
                 "expect", "try", "wish", "vow", "propose", "ready", "willing", "set", "arrange", "schedule"}
 DEMAND_HEADS = {"demand", "urge", "call", "insist", "ask", "press", "push", "request", "appeal"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should"}
+# Verbs whose object event did not (or not yet) take place: "cancelled the meeting", "postponed a visit".
+CANCEL_HEADS = {"cancel", "postpone", "delay", "scrap", "shelve", "abandon", "defer", "suspend", "scuttle"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "for", "into", "upon", "between")
 # Verbs whose subject is also the agent of their event-noun object ("imposed sanctions", "held talks");
@@ -507,6 +509,9 @@ class EventExtractor:
         head = tok.head
         if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
             negated = True
+        if tok.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in CANCEL_HEADS or (
+                head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))):
+            negated = True  # "called off the talks": the talks are not held
         if negated:
             return "negated", True
         if "would" in auxes and _reported_clause(tok) and not any(
