@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 PLURAL_PRONOUNS = frozenset(("they", "them", "their"))
 SINGULAR_PRONOUNS = frozenset(("it", "its"))
+_ALL_PRONOUNS = PLURAL_PRONOUNS | SINGULAR_PRONOUNS
 # Which resolved subject/object pronouns of one actor also go into ``Mentions.by_head`` (what the event extractor
 # reads as arguments): "none", "earlier-sentence" (default: the antecedent is in an earlier sentence, "Russian
 # forces shelled the town. They said ...") or "all". Not "all": measured on the events dev sets (docs/actors.md),
@@ -73,11 +74,13 @@ _RAISING = frozenset(("seem", "appear", "happen", "transpire", "turn"))
 _CLAUSES = ("ccomp", "csubj", "csubjpass")
 
 
-def resolve_collective_pronouns(doc: Doc, mentions: Mentions) -> None:
-    """Add 'they'/'them'/'their' and 'it'/'its' to ``mentions.by_head`` (and ``mentions.groups`` when 'they' are
-    a plural description or coordinated actors); see the module docstring for the rule."""
-    pronouns = [t for t in doc if t.lower_ in PLURAL_PRONOUNS | SINGULAR_PRONOUNS and t.pos_ == "PRON"
-                and t.i not in mentions.by_head]
+def resolve_collective_pronouns(doc: Doc, mentions: Mentions, lower: list[str] | None = None) -> None:
+    """Add resolved 'they'/'them'/'their' and 'it'/'its' to ``mentions.referents`` (and ``mentions.groups`` for a
+    group, ``mentions.by_head`` as ``BY_HEAD_PRONOUNS`` says); see the module docstring for the rule. ``lower``:
+    the doc's lower-cased words when the caller has them (saves building a Token per word)."""
+    words = lower if lower is not None else [t.lower_ for t in doc]
+    pronouns = [doc[i] for i, w in enumerate(words) if w in _ALL_PRONOUNS]
+    pronouns = [t for t in pronouns if t.pos_ == "PRON" and t.i not in mentions.by_head]
     if not pronouns:
         return
     sent_of = {}

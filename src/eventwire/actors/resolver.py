@@ -299,7 +299,7 @@ class ActorResolver:
         self._pronouns(doc, mentions)
         self._plural_descriptions(doc, mentions)
         if self.collective_pronouns:
-            resolve_collective_pronouns(doc, mentions)
+            resolve_collective_pronouns(doc, mentions, v.lower)
         return mentions
 
     def resolve_phrase(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:
