@@ -69,7 +69,7 @@ def parse_code(raw: str) -> tuple[str, dt.date | None, dt.date | None]:
     code = parts[0].strip()
     if len(parts) == 1:
         return code, None, None
-    restriction = parts[1]
+    restriction = "".join(parts[1:])  # '< 950601', '19950601 - 19990815': spaces inside are allowed
     if restriction.startswith(">"):
         return code, _date(restriction[1:]), None
     if restriction.startswith("<"):

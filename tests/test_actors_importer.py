@@ -1,0 +1,26 @@
+"""PETRARCH actor-file importer: date restrictions written with spaces, several names per entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.importer import parse_code, read_actor_file
+
+DATA = Path(__file__).parent / "data" / "petrarch"
+
+
+def test_restrictions_with_spaces_inside_the_brackets() -> None:
+    assert parse_code("HOBGOV 19950601 - 19990815") == ("HOBGOV", dt.date(1995, 6, 1), dt.date(1999, 8, 15))
+    assert parse_code("HOB < 950601") == ("HOB", None, dt.date(1995, 6, 1))
+    assert parse_code("HOBREB > 990816") == ("HOBREB", dt.date(1999, 8, 16), None)
+
+
+def test_dated_codes_of_an_entry_are_its_own_not_the_previous_entrys() -> None:
+    d = ActorDictionary(read_actor_file(DATA / "tiny.actors.txt"))
+    assert d.lookup("Foss", dt.date(1985, 5, 1)).code == "ZRB"
+    assert d.lookup("The old mayor", dt.date(1995, 5, 1)).code == "ZRBGOV"
+    assert d.lookup("Quimby Foss", dt.date(2005, 5, 1)).code == "ZRBOPP"
+    assert d.lookup("Zorblandia").code == "ZRB"
+    assert d.lookup("Marlo Venn").code == "VNN"
