@@ -18,6 +18,11 @@ Method, in two index lookups per article (no re-clustering of what is already li
    When both a mention and a cluster carry actors, dates or event codes that are incompatible (different
    actor countries, dates more than ``max_day_gap`` apart, different CAMEO roots) it starts a new cluster.
 
+Optional third signal (``embedder``, off by default): when a mention finds no cluster under its own key, it
+may join another cluster of its story whose mean context embedding (a sentence-embedding model, see
+:mod:`.embeddings`) has cosine ≥ ``embed_threshold`` with its own ("died" joining "killed"). Only an in-memory
+index keeps these vectors (evaluation, ``eventwire clusters``); ingest links without them.
+
 Cluster ids are stable: ``evc_`` + a hash of the first mention's id, so re-running on the same input, or
 extending it, never renames an existing cluster.
 """
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from ..model import CodedArticle
+    from .embeddings import Embedder
 
 from .index import Cluster, LinkerIndex, MemoryIndex, Mention
 
@@ -115,7 +121,8 @@ class EventLinker:
     def __init__(self, nlp: "Language", *, story_threshold: float = 0.3, top_terms: int = 20,
                  max_day_gap: int = 3, reporting: str = "singleton", max_candidates: int = 10,
                  propn_weight: float = 2.0, content_pos: frozenset[str] = STORY_POS, pronouns: bool = True,
-                 index: LinkerIndex | None = None) -> None:
+                 index: LinkerIndex | None = None, embedder: "Embedder | None" = None,
+                 embed_threshold: float = 0.6, embed_context: str = "sentence") -> None:
         self.nlp = nlp
         self.story_threshold = story_threshold
         self.top_terms = top_terms
@@ -126,6 +133,12 @@ class EventLinker:
         self.content_pos = content_pos
         self.pronouns = pronouns
         self.index: LinkerIndex = index if index is not None else MemoryIndex()
+        self.embedder = embedder
+        self.embed_threshold = embed_threshold
+        self.embed_context = embed_context
+        self._vec_sum: dict[str, Any] = {}  # cluster id -> sum of its mentions' context vectors
+        self._story_clusters: dict[str, list[str]] = {}  # story -> cluster ids that carry vectors
+        self._pending: dict[str, Any] = {}  # mention id -> its context vector (this article)
 
     # ---- public -------------------------------------------------------------
     def settings(self) -> dict[str, Any]:
@@ -139,6 +152,7 @@ class EventLinker:
             return {k: v for k, v in found.items() if v}
         doc = parsed if parsed is not None else self.nlp(document.text)
         story = self._story_for(document, doc)
+        self._pending = self._mention_vectors(document.mentions)
         out: dict[str, str] = {}
         previous: Mention | None = None
         for m in sorted(document.mentions, key=lambda x: x.start):
@@ -282,6 +296,8 @@ class EventLinker:
             if self._compatible(c, m):
                 target = c
                 break
+        if target is None and m.id in self._pending and lemma not in REPORTING:
+            target = self._nearest(story, m)
         if target is None:
             target = Cluster(stable_id("evc_", m.id), story, lemma)
             self.index.new_cluster(target)
@@ -296,7 +312,51 @@ class EventLinker:
         if m.code:
             target.roots.add(m.code[:2])
         self.index.attach(target, m)
+        vec = self._pending.get(m.id)
+        if vec is not None and target.lemma not in REPORTING and "|" not in target.story:
+            if target.id not in self._vec_sum:
+                self._vec_sum[target.id] = vec.copy()
+                self._story_clusters.setdefault(target.story, []).append(target.id)
+            else:
+                self._vec_sum[target.id] = self._vec_sum[target.id] + vec
         return target.id
+
+    # ---- optional: context embeddings ----------------------------------------
+    def _context(self, m: Mention) -> str:
+        """The text embedded for a mention: its sentence, or ``window``: a few words either side of the trigger."""
+        if self.embed_context == "trigger":
+            return m.trigger
+        if self.embed_context.startswith("window"):
+            n = int(self.embed_context[6:] or 5)
+            pos = _find_word(m.sentence, m.trigger)
+            left = m.sentence[:max(pos, 0)].split()[-n:]
+            right = m.sentence[max(pos, 0) + len(m.trigger):].split()[:n]
+            return " ".join(left + [m.trigger] + right)
+        return m.sentence or m.trigger
+
+    def _mention_vectors(self, mentions: Iterable[Mention]) -> dict[str, Any]:
+        if self.embedder is None:
+            return {}
+        ms = list(mentions)
+        if not ms:
+            return {}
+        rows = self.embedder.encode([self._context(m) for m in ms])
+        return {m.id: rows[i] for i, m in enumerate(ms)}
+
+    def _nearest(self, story: str, m: Mention) -> Cluster | None:
+        """The story's cluster most similar in context (cosine of the mean vector), if ≥ the threshold."""
+        import numpy as np
+
+        vec, best, best_sim = self._pending[m.id], None, self.embed_threshold
+        for cid in self._story_clusters.get(story, ()):
+            total = self._vec_sum[cid]
+            sim = float(vec @ total) / (float(np.linalg.norm(total)) or 1.0)
+            if sim >= best_sim:
+                c = self.index.cluster(cid)
+                if self._compatible(c, m) and all(x.doc_id != m.doc_id or x.sentence_index != m.sentence_index
+                                                  for x in c.mentions):
+                    best, best_sim = c, sim
+        return best
 
 
 def lemma_baseline(documents: Iterable[Document], nlp: "Language",
