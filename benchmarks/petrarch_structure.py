@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from eventwire.evaluation.gold import read_gold
-from eventwire.evaluation.runner import _coder_for
+from eventwire.evaluation.runner import predict
 from eventwire.evaluation.scoring import Predicted, score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,11 +52,7 @@ def guess_cause(expected: set[tuple[str, str]], preds: list[Predicted], negated:
 
 def analyse(name: str, summary_only: bool = False, cause_filter: str | None = None) -> Counter[str]:
     gold = read_gold(EVAL / name / "dev.jsonl")
-    coder = _coder_for(gold)
-    from eventwire.model import Article
-
-    articles = [Article(text=r.text, date=r.date, id=r.id) for r in gold.records]
-    predicted = [list(c.events) for c in coder.code_many(articles)]
+    predicted = predict(gold)
     scores = score(gold.format, gold.records, predicted, ("structure",))
     causes: Counter[str] = Counter()
     for rec, events, res in zip(gold.records, predicted, scores.results, strict=True):
@@ -64,7 +60,7 @@ def analyse(name: str, summary_only: bool = False, cause_filter: str | None = No
         got = {(p.source_code or "---", p.target_code or "---") for p in res.predicted}
         if expected == got:
             continue
-        negated = [Predicted.of(e) for e in events if e.negated]
+        negated = [Predicted.of(e) for e in events if e.negated or e.modality == "negated"]
         cause = guess_cause(expected, res.predicted, negated)
         causes[cause] += 1
         if summary_only or (cause_filter and cause_filter not in cause):

@@ -44,3 +44,30 @@ def test_agent_file(tmp_path: Path) -> None:
 def test_unittest_suite_verbs_convert() -> None:
     folder = Path("/work/shared/eval/petrarch2-unittest/dictionaries")
     assert len(convert_verbs(folder / "PETR.Validate.verbs.txt")) > 300
+
+
+def _tiny_suite(tmp_path: Path, text: str) -> Path:
+    """A made-up PETRARCH suite folder: one record, its own actor and verb files (fictional countries)."""
+    d = tmp_path / "dictionaries"
+    d.mkdir()
+    (d / "PETR.Validate.actors.txt").write_text("ZORBLAND [ZRB]\nQUELLIA [QLL]\n")
+    (d / "PETR.Validate.agents.txt").write_text("SOLDIER [~MIL]\n")
+    (d / "PETR.Validate.verbs.txt").write_text("--- ATTACK  [190]  ---\nATTACK\n")
+    rec = {"id": "T-1", "text": text, "date": "20100101", "expected": [{"source": "ZRB", "target": "QLL", "code": "190"}],
+           "expect_no_event": False, "category": "VERB"}
+    gold = tmp_path / "dev.jsonl"
+    gold.write_text(__import__("json").dumps(rec) + "\n")
+    return gold
+
+
+def test_petrarch_suite_scores_negated_events_as_coded(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.evaluation import evaluate
+    from eventwire.evaluation.gold import read_gold
+    from eventwire.evaluation.runner import _coder_for, predict
+
+    gold_path = _tiny_suite(tmp_path, "Zorbland did not attack Quellia on Monday.")
+    gold = read_gold(gold_path)
+    events = predict(gold, _coder_for(gold, nlp))[0]
+    assert [(e.source.code, e.target.code, e.modality, e.negated) for e in events] == [("ZRB", "QLL", "negated", False)]
+    _, scores = evaluate(gold_path, coder=_coder_for(gold, nlp))
+    assert scores.levels["structure"].records_right == 1

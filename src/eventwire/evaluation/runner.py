@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,12 +12,18 @@ from .gold import GoldSet, read_gold
 from .scoring import LEVEL_NAMES, Scores, score
 
 
+def is_petrarch_suite(gold: GoldSet) -> bool:
+    """A PETRARCH validation suite (petrarch2-unittest, udpetrarch-validate-2-02): it ships PETR*Validate dictionaries."""
+    dicts = gold.dictionaries
+    return dicts is not None and any(p.name.startswith(("PETR.Validate", "PETR_Validate")) for p in dicts.iterdir())
+
+
 def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-untyped-def]
     """A Coder; with the set's own actor, agent and verb dictionaries when it is a PETRARCH validation suite."""
     from ..coding import Coder, default_coder
 
     dicts = gold.dictionaries
-    if dicts is not None and any(p.name.startswith(("PETR.Validate", "PETR_Validate")) for p in dicts.iterdir()):
+    if is_petrarch_suite(gold):
         from ..nlp import load_pipeline
         from .petrarch_dicts import load_petrarch_dictionary, with_petrarch_agents, with_petrarch_verbs
 
@@ -42,7 +49,16 @@ def predict(gold: GoldSet, coder=None) -> list[list[Event]]:  # type: ignore[no-
     """Code every gold record (as a one-sentence article dated with the record's date)."""
     coder = coder or _coder_for(gold)
     articles = [Article(text=r.text, date=r.date, id=r.id) for r in gold.records]
-    return [list(c.events) for c in coder.code_many(articles)]
+    events = [list(c.events) for c in coder.code_many(articles)]
+    if is_petrarch_suite(gold):
+        events = [[_as_coded_negation(e) for e in evs] for evs in events]
+    return events
+
+
+def _as_coded_negation(event: Event) -> Event:
+    """PETRARCH codes a negated verb as an event of its own (the suites' SYNSET records: "will not clash" has
+    the same source and target as "clash", with a negation code), so negated events are scored there."""
+    return replace(event, negated=False) if event.negated else event
 
 
 def evaluate(path: str | Path, fmt: str | None = None, coder=None, limit: int | None = None,  # type: ignore[no-untyped-def]
