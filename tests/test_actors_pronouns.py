@@ -167,3 +167,17 @@ def test_the_same_role_noun_later_keeps_its_country(resolver, nlp):
     assert m.get(later).code == "UKRGOV" and m.get(later).how == "role+earlier"
     doc = nlp("Officials said the city was shelled overnight.")  # no earlier mention: no country
     assert resolver.resolve(doc, D).get(doc[0]).code == "---GOV"
+
+
+def test_names_in_a_list_of_regions_are_places(resolver, nlp):
+    # spaCy tags some of these PERSON; as modifiers of "regions" they are places in Ukraine
+    doc = nlp("Putin has called for Ukraine to withdraw its forces from the Donetsk, Luhansk, Kherson and "
+              "Zaporizhzhia regions.")
+    m = resolver.resolve(doc, D)
+    for name in ("Kherson", "Zaporizhzhia"):
+        assert m.get(next(t for t in doc if t.text == name)).code == "UKR"
+
+
+def test_officials_in_a_region_take_its_country(resolver, nlp):
+    doc = nlp("Officials in the Kherson region said the city was shelled.")
+    assert resolver.resolve(doc, D).get(doc[0]).code == "UKRGOV"

@@ -508,6 +508,12 @@ class ActorResolver:
         if not ner:
             return None
         span = ner[-1]
+        if span.label_ in ("PERSON", "ORG") and _names_a_place(span.root):
+            # "the Donetsk, Luhansk, Kherson and Zaporizhzhia regions": spaCy calls some of them PERSON
+            country = gazetteer_country(span.text)
+            if country:
+                return self._make(country + (sector or ""), text, span.text, phrase,
+                                  "gazetteer" + ("+role" if sector else ""))
         if span.label_ == "PERSON" or (len(span) == 1 and span.label_ == "ORG"):
             known = self.dictionary.by_surname(span[-1].text, self._date)
             if known is not None and (len(span) == 1 or known.name.lower() == span.text.lower()):
@@ -586,7 +592,7 @@ class ActorResolver:
                 by_head[i] = replace(prior, text=phrase.text, start=phrase.start_char, end=phrase.end_char,
                                      how="definite-description")
                 continue
-            country = self._country_beside(v, i, entry_at) or self._region_in(
+            country = self._country_beside(v, i, entry_at, by_head) or self._region_in(
                 [v.doc[m] for m in mods if v.pos[m] == "PROPN" and v.dep[m] in ("compound", "amod", "poss", "nmod")])
             if country is None and any(v.lower[m] in ("its", "their") and v.dep[m] == "poss" for m in mods):
                 # "Russia's Defence Ministry said its forces ..." → the last country-coded actor before it
@@ -611,8 +617,10 @@ class ActorResolver:
                 return actor.country
         return None
 
-    def _country_beside(self, v: DocView, i: int, entry_at: dict[int, Entry]) -> str | None:
-        """A country in a prepositional phrase of the role noun: 'Muslim leaders in France' → FRA."""
+    def _country_beside(self, v: DocView, i: int, entry_at: dict[int, Entry],
+                        by_head: dict[int, Actor] | None = None) -> str | None:
+        """A country in a prepositional phrase of the role noun: 'Muslim leaders in France' → FRA; also a place
+        the gazetteer puts in one ('officials in the Kherson region' → UKR)."""
         for prep in v.kids[i]:
             if v.dep[prep] == "prep" and v.lower[prep] in ("in", "of", "from", "at"):
                 for pobj in v.kids[prep]:
@@ -622,6 +630,9 @@ class ActorResolver:
                             if hit is not None and (hit.kind in _COUNTRY_KINDS or hit.kind == "metonym"
                                                     and hit.country not in ORGANISATIONS and hit.country != _UNKNOWN):
                                 return hit.country  # "officials in Kyiv": a capital as metonym names its country
+                        place = by_head.get(pobj) if by_head else None
+                        if place is not None and place.country and place.how.startswith(("gazetteer", "region")):
+                            return place.country
         return None
 
     def _plural_descriptions(self, doc: Doc, mentions: Mentions) -> None:
@@ -697,6 +708,19 @@ def _group_key(actor: Actor, kind: str) -> str | None:
         if is_person or actor.country in ORGANISATIONS or actor.sector not in (None, "GOV"):
             return None
     return actor.country
+
+
+# Nouns of which a name modifier is a place name ("the Kherson region", "Donetsk and Luhansk provinces").
+_PLACE_NOUNS = frozenset(("region", "province", "oblast", "district", "city", "town", "village", "governorate",
+                          "county", "area", "enclave", "territory"))
+
+
+def _names_a_place(token: Token) -> bool:
+    """``token`` (or the first of its coordination) modifies a place noun: "Kherson" in "the Donetsk, Luhansk,
+    Kherson and Zaporizhzhia regions"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("compound", "nmod", "amod") and token.head.lemma_.lower() in _PLACE_NOUNS
 
 
 def _first_segment(word: str) -> str:
