@@ -24,3 +24,14 @@ def test_dated_codes_of_an_entry_are_its_own_not_the_previous_entrys() -> None:
     assert d.lookup("Quimby Foss", dt.date(2005, 5, 1)).code == "ZRBOPP"
     assert d.lookup("Zorblandia").code == "ZRB"
     assert d.lookup("Marlo Venn").code == "VNN"
+
+
+def test_discard_file_sentence_and_story_phrases() -> None:
+    from eventwire.actors.importer import read_discard_file
+
+    d = read_discard_file(DATA / "tiny.discards.txt")
+    assert d.sentence == ("CRICKET MATCH", "WEEKS LATER") and d.story == ("HAILSTORM",)
+    assert d.match("Zorbland hosted a Cricket  match against Quellia.") == "Cricket  match"
+    assert d.match("A hailstorm hit the capital.") == "hailstorm"
+    assert d.match("Zorbland met Quellia weeks before.") is None
+    assert d.match("The hailstorms were predicted.") is None  # whole words only

@@ -71,3 +71,14 @@ def test_petrarch_suite_scores_negated_events_as_coded(tmp_path: Path, nlp) -> N
     assert [(e.source.code, e.target.code, e.modality, e.negated) for e in events] == [("ZRB", "QLL", "negated", False)]
     _, scores = evaluate(gold_path, coder=_coder_for(gold, nlp))
     assert scores.levels["structure"].records_right == 1
+
+
+def test_petrarch_suite_discard_list_blanks_a_record(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.evaluation.gold import read_gold
+    from eventwire.evaluation.runner import _coder_for, predict
+
+    gold_path = _tiny_suite(tmp_path, "Zorbland attacked Quellia after a hailstorm.")
+    gold = read_gold(gold_path)
+    assert predict(gold, _coder_for(gold, nlp))[0]  # coded without a discard list
+    (tmp_path / "dictionaries" / "PETR.Validate.discards.txt").write_text("+HAILSTORM\n")
+    assert predict(gold, _coder_for(gold, nlp))[0] == []

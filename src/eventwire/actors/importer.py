@@ -11,10 +11,11 @@ Actor files (``*.actors.txt``) look like::
 
 A root phrase (words joined by ``_``), ``+`` synonyms, then codes either on the
 root line or on tab-indented lines. A code may carry a date restriction:
-``yymmdd-yymmdd`` (range), ``>yymmdd`` (from), ``<yymmdd`` (until); an undated
+``yymmdd-yymmdd`` (range), ``>yymmdd`` (from), ``<yymmdd`` (until), spaces allowed (``< 950601``); an undated
 code is the default outside the dated ranges. A root with no code takes the codes
 of the root before it. Agent files (``Phoenix.agents.txt``) map role words to
-sector codes: ``FARMER [~AGR]``, with ``!NAME! = A, B`` substitution macros.
+sector codes: ``FARMER [~AGR]``, with ``!NAME! = A, B`` substitution macros. Discard files
+(``Phoenix.discards.txt``) list phrases that make a sentence (``+``: a story) not codable (``read_discard_file``).
 
 Phoenix international codes (``IGOUNO``, ``IGOEUR``, ``IGOWSTNAT``) are mapped to
 eventwire's organisation codes (``UN``, ``EU``, ``NATO``); see docs/actors.md.
@@ -25,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DictionaryError
@@ -248,3 +250,45 @@ def _expand(pattern: str, macros: dict[str, list[str]]) -> list[str]:
     for opt in options:
         out.extend(_expand(pattern[:m.start()] + opt + pattern[m.end():], macros))
     return out
+
+
+@dataclass(frozen=True)
+class Discards:
+    """A PETRARCH/TABARI discard list: phrases that mark a sentence (or, with ``+``, a whole story) as not
+    political news ("BASEBALL", "+TYPHOON"), so nothing is coded from it."""
+
+    sentence: tuple[str, ...] = ()
+    story: tuple[str, ...] = ()
+
+    def _pattern(self) -> re.Pattern[str] | None:
+        phrases = sorted(set(self.sentence + self.story), key=len, reverse=True)
+        if not phrases:
+            return None
+        words = [r"\s+".join(re.escape(w) for w in p.split()) for p in phrases]
+        return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+
+    def match(self, text: str) -> str | None:
+        """The discard phrase found in ``text`` (whole words, any case), or None."""
+        pattern = self._pattern()
+        m = pattern.search(text) if pattern else None
+        return m.group(0) if m else None
+
+
+def read_discard_file(path: Path | str, text: str | None = None) -> Discards:
+    """Parse a PETRARCH ``discards`` file: one phrase a line, ``+`` for story-level, ``#`` comments, ``_`` = space."""
+    name = str(path)
+    if text is None:
+        try:
+            text = _decode(Path(path).read_bytes())
+        except OSError as exc:
+            raise DictionaryError(f"{name}: cannot read the discard list ({exc})") from exc
+    sentence, story = [], []
+    for raw in text.splitlines():
+        line = _strip_comment(raw).split(";", 1)[0].strip()
+        if not line or line.startswith("<"):
+            continue
+        target = story if line.startswith("+") else sentence
+        words = " ".join(line.lstrip("+").replace("_", " ").split())
+        if words:
+            target.append(words)
+    return Discards(tuple(sentence), tuple(story))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..actors.dictionary import ActorDictionary, default_dictionary
-from ..actors.importer import read_actor_file, read_agent_file
+from ..actors.importer import Discards, read_actor_file, read_agent_file, read_discard_file
 from ..errors import DictionaryError
 
 
@@ -33,6 +33,16 @@ def load_petrarch_agents(folder: Path) -> dict[str, str]:
         for words, code in read_agent_file(f).items():
             out.setdefault(words, code)
     return out
+
+
+def load_petrarch_discards(folder: Path) -> Discards:
+    """The set's discard phrases from every ``*discards*.txt`` in ``folder`` (empty when there is none)."""
+    sentence: tuple[str, ...] = ()
+    story: tuple[str, ...] = ()
+    for f in sorted(p for p in Path(folder).iterdir() if "discards" in p.name.lower() and p.suffix == ".txt"):
+        d = read_discard_file(f)
+        sentence, story = sentence + d.sentence, story + d.story
+    return Discards(sentence, story)
 
 
 def with_petrarch_agents(coder, folder: Path):  # type: ignore[no-untyped-def]

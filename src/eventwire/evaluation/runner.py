@@ -46,12 +46,19 @@ def _statement_coder():  # type: ignore[no-untyped-def]
 
 
 def predict(gold: GoldSet, coder=None) -> list[list[Event]]:  # type: ignore[no-untyped-def]
-    """Code every gold record (as a one-sentence article dated with the record's date)."""
+    """Code every gold record (as a one-sentence article dated with the record's date).
+
+    A PETRARCH suite is scored by PETRARCH's conventions: a record with a phrase of its discard list gives no
+    event, and a negated event is an event."""
     coder = coder or _coder_for(gold)
     articles = [Article(text=r.text, date=r.date, id=r.id) for r in gold.records]
     events = [list(c.events) for c in coder.code_many(articles)]
     if is_petrarch_suite(gold):
-        events = [[_as_coded_negation(e) for e in evs] for evs in events]
+        from .petrarch_dicts import load_petrarch_discards
+
+        discards = load_petrarch_discards(gold.dictionaries)  # type: ignore[arg-type]
+        events = [[] if discards.match(r.text) else [_as_coded_negation(e) for e in evs]
+                  for r, evs in zip(gold.records, events, strict=True)]
     return events
 
 
