@@ -323,8 +323,12 @@ class EventExtractor:
         if tok.pos_ in ("NOUN", "PROPN") and "of" not in preps:
             preps.append("of")  # "the invasion of Lebanon", "the bombing of Gaza"
         objects = _objects(tok, children=kids)
+        deferred: list[Actor] = []
         for obj in objects:
             if obj.dep_ in ("dobj", "dative", "attr") and self.actors_at(obj, mentions):
+                if _names_pattern_object(obj, pattern):
+                    deferred = deferred or self.actors_at(obj, mentions)  # "fired artillery shells at X": X first
+                    continue
                 return self.actors_at(obj, mentions), "object"
         dobjs = [o for o in objects if o.dep_ == "dobj"]
         for obj in dobjs if pattern.cameo[:2] in RESPONSE_ROOTS else []:
@@ -347,6 +351,8 @@ class EventExtractor:
                     found = self.actors_at(pobj, mentions)
                     if found:
                         return found, f"'{prep} X'"
+        if deferred:
+            return deferred, "object (the pattern's own object word)"
         # "the demands that Kyiv rejected": the relative clause's head noun is the object; its proposer the target
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             noun = tok.head
@@ -767,6 +773,16 @@ def _via(obj: "Token", pred: "Token") -> str:
             return t.head.lower_
         t = t.head
     return ""
+
+
+def _names_pattern_object(obj: "Token", pattern: Pattern) -> bool:
+    """The object noun phrase contains the pattern's object word ("fire * ARTILLERY": "two artillery shells"):
+    it is what was done (the instrument or content), so a prepositional target ("at Seoul") comes first."""
+    if not pattern.obj:
+        return False
+    words = {obj.lemma_.lower(), obj.lower_}
+    words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod", "nmod")}
+    return pattern.obj.lower() in words
 
 
 def _own(target: Actor, sources: list[Actor]) -> bool:
