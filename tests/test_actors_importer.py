@@ -35,3 +35,12 @@ def test_discard_file_sentence_and_story_phrases() -> None:
     assert d.match("A hailstorm hit the capital.") == "hailstorm"
     assert d.match("Zorbland met Quellia weeks before.") is None
     assert d.match("The hailstorms were predicted.") is None  # whole words only
+
+
+def test_agent_file_irregular_plurals_in_braces() -> None:
+    from eventwire.actors.importer import read_agent_file
+
+    agents = read_agent_file(DATA / "tiny.agents.txt")
+    assert agents["sheep goose"] == agents["sheep geese"] == "SGS"
+    assert agents["tollman"] == agents["tollmen"] == "TOL"
+    assert agents["grand river council"] == "GRC"

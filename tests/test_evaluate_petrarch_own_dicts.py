@@ -82,3 +82,17 @@ def test_petrarch_suite_discard_list_blanks_a_record(tmp_path: Path, nlp) -> Non
     assert predict(gold, _coder_for(gold, nlp))[0]  # coded without a discard list
     (tmp_path / "dictionaries" / "PETR.Validate.discards.txt").write_text("+HAILSTORM\n")
     assert predict(gold, _coder_for(gold, nlp))[0] == []
+
+
+def test_suite_agent_phrases_starting_with_a_new_first_word_are_found(nlp) -> None:  # type: ignore[no-untyped-def]
+    """An agent phrase whose first word is no shipped role word ('grand river council') is still matched."""
+    import datetime as dt
+
+    from eventwire.coding import Coder
+    from eventwire.evaluation.petrarch_dicts import with_petrarch_agents
+    from eventwire.model import Article
+
+    folder = Path(__file__).parent / "data" / "petrarch"
+    coder = with_petrarch_agents(Coder(nlp), folder)
+    events = coder.code(Article(text="The Chilean grand river council condemned Peru.", date=dt.date(2024, 1, 1))).events
+    assert any(e.source and e.source.code == "CHLGRC" for e in events)

@@ -212,7 +212,9 @@ def _dedupe(entries: list[Entry]) -> list[Entry]:
 
 
 def read_agent_file(path: Path | str, text: str | None = None) -> dict[str, str]:
-    """Parse a PETRARCH agents file: role phrase (lower case) → sector code(s), e.g. 'farmer' → 'AGR'."""
+    """Parse a PETRARCH agents file: role phrase (lower case) → sector code(s), e.g. 'farmer' → 'AGR'.
+
+    ``GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]``: the braces hold irregular plurals, which are role phrases too."""
     name = str(path)
     if text is None:
         try:
@@ -234,7 +236,8 @@ def read_agent_file(path: Path | str, text: str | None = None) -> dict[str, str]
         if not codes:
             continue
         pattern = re.sub(r"\{[^}]*\}", "", _CODE.sub("", line)).strip()
-        for form in _expand(pattern, macros):
+        plurals = [p for braces in re.findall(r"\{([^}]*)\}", line) for p in braces.split()]  # GOOSE {GEESE}
+        for form in [f for p in [pattern, *plurals] for f in _expand(p, macros)]:
             words = form.replace("_", " ").lower().split()
             if words:
                 out.setdefault(" ".join(words), codes[0])

@@ -49,10 +49,24 @@ def with_petrarch_agents(coder, folder: Path):  # type: ignore[no-untyped-def]
     """Put the set's own agent words on top of the coder's role words (the suite's agent codes win)."""
     agents = load_petrarch_agents(folder)
     if agents:
-        resolver = coder.actors
-        resolver.sectors = {**resolver.sectors, **agents}
-        resolver._max_role_words = max((len(w.split()) for w in resolver.sectors), default=1)
+        _set_role_words(coder.actors, {**coder.actors.sectors, **agents})
     return coder
+
+
+def _set_role_words(resolver, sectors: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """Replace the resolver's role words, with the indexes its constructor derives from them (the longest
+    phrase, and how far a phrase starting with each first word reaches: 'main' in 'main opposition group')."""
+    from ..actors.resolver import _first_segment
+
+    resolver.sectors = sectors
+    resolver._max_role_words = max((len(w.split()) for w in sectors), default=1)
+    reach: dict[str, int] = {}
+    for w in sectors:
+        first, span = _first_segment(w), w.count(" ") + 1 + 2 * w.count("-")
+        reach[first] = max(reach.get(first, 0), span)
+    resolver._role_reach = reach
+    resolver._reach_memo.clear()
+    resolver._role_memo.clear()
 
 
 def load_petrarch_verbs(folder: Path, nlp: object | None = None) -> list:  # type: ignore[type-arg]
