@@ -96,3 +96,13 @@ def test_suite_agent_phrases_starting_with_a_new_first_word_are_found(nlp) -> No
     coder = with_petrarch_agents(Coder(nlp), folder)
     events = coder.code(Article(text="The Chilean grand river council condemned Peru.", date=dt.date(2024, 1, 1))).events
     assert any(e.source and e.source.code == "CHLGRC" for e in events)
+
+
+def test_suite_verb_synonyms_take_the_block_code(tmp_path: Path) -> None:
+    """PETRARCH semantics for a suite's own verb file: every verb of a block shares the block's code."""
+    from eventwire.evaluation.petrarch_dicts import load_petrarch_verbs
+
+    (tmp_path / "X.verbs.txt").write_text("--- HALT  [120]  ---\nHALT\nSHELVE\n+PUT_OFF\nSTALL [014]\n")
+    codes = {(p.lemma, p.prep): p.cameo for p in load_petrarch_verbs(tmp_path)}
+    assert codes[("halt", "")] == codes[("shelve", "")] == codes[("put", "off")] == "120"
+    assert codes[("stall", "")] == "014"
