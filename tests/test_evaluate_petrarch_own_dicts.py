@@ -106,3 +106,16 @@ def test_suite_verb_synonyms_take_the_block_code(tmp_path: Path) -> None:
     codes = {(p.lemma, p.prep): p.cameo for p in load_petrarch_verbs(tmp_path)}
     assert codes[("halt", "")] == codes[("shelve", "")] == codes[("put", "off")] == "120"
     assert codes[("stall", "")] == "014"
+
+
+def test_suite_agent_file_replaces_the_shipped_role_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    """PETRARCH knows only its agent file: a shipped role word it lacks ('soldiers') gives no sector."""
+    import datetime as dt
+
+    from eventwire.coding import Coder
+    from eventwire.evaluation.petrarch_dicts import with_petrarch_agents
+    from eventwire.model import Article
+
+    coder = with_petrarch_agents(Coder(nlp), Path(__file__).parent / "data" / "petrarch")
+    events = coder.code(Article(text="Chilean soldiers condemned Peru.", date=dt.date(2024, 1, 1))).events
+    assert [e.source.code for e in events if e.source] == ["CHL"]

@@ -46,10 +46,11 @@ def load_petrarch_discards(folder: Path) -> Discards:
 
 
 def with_petrarch_agents(coder, folder: Path):  # type: ignore[no-untyped-def]
-    """Put the set's own agent words on top of the coder's role words (the suite's agent codes win)."""
+    """Make the set's own agent words the coder's role words, as PETRARCH knows only the agents of its agent file
+    (with the shipped role words kept underneath, 'the affected villages' got a CVL code the suites never give)."""
     agents = load_petrarch_agents(folder)
     if agents:
-        _set_role_words(coder.actors, {**coder.actors.sectors, **agents})
+        _set_role_words(coder.actors, dict(agents))
     return coder
 
 
