@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -243,6 +243,8 @@ class EventExtractor:
                     if actor:
                         break
             if actor is not None:
+                if found and t is not tok:
+                    actor = _shares_first_conjunct(tok, t, found[0], actor, mentions)
                 found.append(actor)
                 found += EventExtractor._coordinated_modifiers(t, actor, mentions)
         return found
@@ -773,6 +775,28 @@ def _via(obj: "Token", pred: "Token") -> str:
             return t.head.lower_
         t = t.head
     return ""
+
+
+def _shares_first_conjunct(first_tok: "Token", tok: "Token", first: Actor, actor: Actor, mentions: Mentions) -> Actor:
+    """Coordinated actors that share what the first one names once:
+    - "Danish media and government": a role noun without a country takes the country of the first conjunct's
+      country modifier;
+    - "lawmakers in A and B" parsed with B coordinated to "lawmakers": a bare country takes the first
+      conjunct's role when the first conjunct's country comes from its in/of/from complement."""
+    if not first.country or tok.i < first_tok.i:
+        return actor
+    if actor.country is None and actor.sector and not any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
+        modifiers = [c for c in first_tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < first_tok.i]
+        if any((m := mentions.get(c)) is not None and m.country == first.country for c in modifiers):
+            return replace(actor, code=first.country + actor.sector, country=first.country,
+                           how=actor.how + "+coordinated country")
+    if actor.sector is None and actor.country and first.sector and actor.country != first.country:
+        complements = [p for c in first_tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+                       for p in c.children if p.dep_ == "pobj" and p.i < tok.i]
+        if any((m := mentions.get(p)) is not None and m.country == first.country and not m.sector for p in complements):
+            return replace(actor, code=actor.country + first.sector, sector=first.sector,
+                           how=actor.how + "+coordinated role")
+    return actor
 
 
 def _names_pattern_object(obj: "Token", pattern: Pattern) -> bool:
