@@ -80,9 +80,21 @@ def test_paraphrases_score_far_above_unrelated_pairs(minilm):
     assert abs(float(a @ b) - 0.7553) < 0.005
 
 
+def test_span_embedding_is_contextual_and_unit_length(minilm):
+    items = [("The storm cut power to the island.", 10, 13), ("Storms cut electricity on the coast.", 7, 10),
+             ("He cut the birthday cake.", 3, 6), ("Police arrested the man.", 7, 15)]
+    v = minilm.encode_spans(items)
+    assert v.shape == (4, 384)
+    np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    assert v[0] @ v[1] > v[0] @ v[2] > v[0] @ v[3]  # same sense > same word, other sense > other word
+    words = minilm.encode(["cut"])[0]
+    assert not np.allclose(v[0], v[2], atol=1e-3) and not np.allclose(v[0], words, atol=1e-3)
+
+
 # ---- the linker with a fake embedder (no package needed) ---------------------------------------------
 class FakeEmbedder:
-    """Vectors chosen by a keyword of the text: same keyword → same direction."""
+    """Vectors chosen by the first keyword found in the text: same keyword → same direction. It has no
+    ``encode_spans``, so the linker embeds trigger words alone."""
 
     def __init__(self, groups: dict[str, int]) -> None:
         self.groups = groups
@@ -108,10 +120,10 @@ def _doc(doc_id: str, sentence: str, trigger: str) -> Document:
     return Document(id=doc_id, text=text, mentions=(m,))
 
 
-def _run(nlp, embedder, threshold=0.6):
-    linker = EventLinker(nlp, embedder=embedder, embed_threshold=threshold)
+def _run(nlp, embedder, threshold=0.6, second=("Two guards died in the hotel lobby.", "died"), **kw):
+    linker = EventLinker(nlp, embedder=embedder, embed_threshold=threshold, **kw)
     a = linker.add(_doc("a", "Two guards were killed in the hotel lobby.", "killed"))
-    b = linker.add(_doc("b", "Two guards died in the hotel lobby.", "died"))
+    b = linker.add(_doc("b", *second))
     return linker, a["a:1"], b["b:1"]
 
 
@@ -122,14 +134,27 @@ def test_without_an_embedder_different_words_stay_apart(nlp):
 
 
 def test_embedder_joins_a_different_word_with_a_similar_context(nlp):
-    fake = FakeEmbedder({"guards": 1})
+    fake = FakeEmbedder({"killed": 1, "died": 1})
     linker, a, b = _run(nlp, fake)
-    assert a == b and fake.calls == 2  # one batch per article
+    assert a == b and fake.calls == 4  # per article: one batch of sentences, one of trigger words
     assert len(linker.cluster(a).mentions) == 2
 
 
 def test_embedder_keeps_dissimilar_contexts_apart_and_respects_the_threshold(nlp):
     _, a, b = _run(nlp, FakeEmbedder({"killed": 1, "died": 2}))
     assert a != b
-    _, a, b = _run(nlp, FakeEmbedder({"guards": 1}), threshold=1.01)
+    _, a, b = _run(nlp, FakeEmbedder({"killed": 1, "died": 1}), threshold=1.01)
     assert a != b
+    # embed_mix 0: only the sentences count (here: unlike, so no join)
+    _, a, b = _run(nlp, FakeEmbedder({"were": 2, "killed": 1, "died": 1}), embed_mix=0.0)
+    assert a != b
+
+
+def test_embed_split_keeps_the_same_word_in_an_unlike_sentence_apart(nlp):
+    second = ("Two guards were killed in the hotel lobby again.", "killed")
+    _, a, b = _run(nlp, FakeEmbedder({"again": 2, "killed": 1}), second=second)
+    assert a == b  # same word: joined, whatever the sentences
+    _, a, b = _run(nlp, FakeEmbedder({"again": 2, "killed": 1}), second=second, embed_split=0.5)
+    assert a != b
+    _, a, b = _run(nlp, FakeEmbedder({"guards": 1}), second=second, embed_split=0.5)
+    assert a == b

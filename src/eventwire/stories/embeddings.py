@@ -173,14 +173,39 @@ class MiniLMEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One L2-normalised 384-dim row per text (batched by similar length)."""
         ids = [self.tok.encode(t, self.max_len) for t in texts]
+        return self._pooled(ids, [(1, len(i) - 1) for i in ids], include_specials=True)
+
+    def encode_spans(self, items: Sequence[tuple[str, int, int]]) -> np.ndarray:
+        """Contextual embedding of a span: (text, start, end) → the mean of the last hidden states of the
+        span's word pieces, encoded in its whole text; L2-normalised. One row per item."""
+        ids, spans = [], []
+        for text, start, end in items:
+            left = self.tok.encode(text[:start])[1:-1]
+            mid = self.tok.encode(text[start:end])[1:-1] or [self.tok.unk]
+            right = self.tok.encode(text[end:])[1:-1]
+            room = self.max_len - 2 - len(mid)
+            left = left[max(len(left) - room // 2, 0):] if len(left) + len(right) > room else left
+            right = right[:max(room - len(left), 0)]
+            ids.append([self.tok.cls] + left + mid + right + [self.tok.sep])
+            spans.append((1 + len(left), 1 + len(left) + len(mid)))
+        return self._pooled(ids, spans, include_specials=False)
+
+    def _pooled(self, ids: list[list[int]], spans: list[tuple[int, int]], include_specials: bool) -> np.ndarray:
         out = np.zeros((len(ids), self.w["embeddings.word_embeddings.weight"].shape[1]), dtype=np.float32)
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         for k in range(0, len(order), self.batch):
             rows = order[k:k + self.batch]
-            out[rows] = self._forward([ids[i] for i in rows])
+            hidden, mask = self._forward([ids[i] for i in rows])
+            pool = mask.copy() if include_specials else np.zeros_like(mask)
+            if not include_specials:
+                for j, i in enumerate(rows):
+                    pool[j, spans[i][0]:spans[i][1]] = 1.0
+            vec = (hidden * pool[..., None]).sum(1) / np.maximum(pool.sum(1, keepdims=True), 1e-9)
+            out[rows] = vec / np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12)
         return out
 
-    def _forward(self, batch: list[list[int]]) -> np.ndarray:
+    def _forward(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Last hidden states (batch, length, dims) and the padding mask (batch, length)."""
         w = self.w
         n, length = len(batch), max(len(b) for b in batch)
         ids = np.zeros((n, length), dtype=np.int64)
@@ -194,8 +219,7 @@ class MiniLMEmbedder:
         bias = (1.0 - mask)[:, None, None, :] * -1e9
         for i in range(self.layers):
             x = self._layer(x, bias, f"encoder.layer.{i}.")
-        pooled = (x * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return x, mask
 
     def _dense(self, x: np.ndarray, name: str) -> np.ndarray:
         key = name + ".weight_t"

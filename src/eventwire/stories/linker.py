@@ -122,7 +122,8 @@ class EventLinker:
                  max_day_gap: int = 3, reporting: str = "singleton", max_candidates: int = 10,
                  propn_weight: float = 2.0, content_pos: frozenset[str] = STORY_POS, pronouns: bool = True,
                  index: LinkerIndex | None = None, embedder: "Embedder | None" = None,
-                 embed_threshold: float = 0.6, embed_context: str = "sentence") -> None:
+                 embed_threshold: float = 0.7, embed_mix: float = 1.0, embed_split: float | None = None,
+                 embed_trigger: str = "context") -> None:
         self.nlp = nlp
         self.story_threshold = story_threshold
         self.top_terms = top_terms
@@ -135,10 +136,12 @@ class EventLinker:
         self.index: LinkerIndex = index if index is not None else MemoryIndex()
         self.embedder = embedder
         self.embed_threshold = embed_threshold
-        self.embed_context = embed_context
-        self._vec_sum: dict[str, Any] = {}  # cluster id -> sum of its mentions' context vectors
+        self.embed_mix = embed_mix
+        self.embed_split = embed_split
+        self.embed_trigger = embed_trigger
+        self._vec_sum: dict[str, Any] = {}  # cluster id -> sums of its mentions' (trigger, sentence) vectors
         self._story_clusters: dict[str, list[str]] = {}  # story -> cluster ids that carry vectors
-        self._pending: dict[str, Any] = {}  # mention id -> its context vector (this article)
+        self._pending: dict[str, Any] = {}  # mention id -> its (trigger, sentence) vectors (this article)
 
     # ---- public -------------------------------------------------------------
     def settings(self) -> dict[str, Any]:
@@ -293,7 +296,7 @@ class EventLinker:
         if lemma in REPORTING:  # "said" in two articles is rarely one speech act: link within the article only
             story = story + "|" + (m.doc_id if self.reporting == "document" else m.id)
         for c in self.index.keyed(story, lemma, _parse_date(m.date), self.max_day_gap):
-            if self._compatible(c, m):
+            if self._compatible(c, m) and not self._context_differs(c, m):
                 target = c
                 break
         if target is None and m.id in self._pending and lemma not in REPORTING:
@@ -322,38 +325,55 @@ class EventLinker:
         return target.id
 
     # ---- optional: context embeddings ----------------------------------------
-    def _context(self, m: Mention) -> str:
-        """The text embedded for a mention: its sentence, or ``window``: a few words either side of the trigger."""
-        if self.embed_context == "trigger":
-            return m.trigger
-        if self.embed_context.startswith("window"):
-            n = int(self.embed_context[6:] or 5)
-            pos = _find_word(m.sentence, m.trigger)
-            left = m.sentence[:max(pos, 0)].split()[-n:]
-            right = m.sentence[max(pos, 0) + len(m.trigger):].split()[:n]
-            return " ".join(left + [m.trigger] + right)
-        return m.sentence or m.trigger
-
     def _mention_vectors(self, mentions: Iterable[Mention]) -> dict[str, Any]:
+        """mention id → a (2, dims) array: the embedding of its trigger (the words alone, or with
+        ``embed_trigger="context"`` their word pieces encoded in the sentence) and of its sentence."""
+        import numpy as np
+
         if self.embedder is None:
             return {}
         ms = list(mentions)
         if not ms:
             return {}
-        rows = self.embedder.encode([self._context(m) for m in ms])
-        return {m.id: rows[i] for i, m in enumerate(ms)}
+        sentences = self.embedder.encode([m.sentence or m.trigger for m in ms])
+        if self.embed_trigger == "context" and hasattr(self.embedder, "encode_spans"):
+            spans = []
+            for m in ms:
+                pos = _find_word(m.sentence, m.trigger) if m.sentence else -1
+                text = m.sentence if pos >= 0 else m.trigger
+                spans.append((text, max(pos, 0), max(pos, 0) + len(m.trigger)))
+            triggers = self.embedder.encode_spans(spans)
+        else:
+            triggers = self.embedder.encode([m.trigger for m in ms])
+        return {m.id: np.stack([triggers[i], sentences[i]]) for i, m in enumerate(ms)}
 
-    def _nearest(self, story: str, m: Mention) -> Cluster | None:
-        """The story's cluster most similar in context (cosine of the mean vector), if ≥ the threshold."""
+    def _similarity(self, cid: str, vec: Any) -> tuple[float, float]:
+        """Cosine of a mention's (trigger, sentence) vectors with the cluster's mean ones."""
         import numpy as np
 
+        total = self._vec_sum[cid]
+        norms = np.linalg.norm(total, axis=1)
+        sims = (vec * total).sum(1) / np.maximum(norms, 1e-9)
+        return float(sims[0]), float(sims[1])
+
+    def _score(self, cid: str, vec: Any) -> float:
+        trig, sent = self._similarity(cid, vec)
+        return self.embed_mix * trig + (1 - self.embed_mix) * sent
+
+    def _context_differs(self, c: Cluster, m: Mention) -> bool:
+        """With ``embed_split``: the same word in a sentence unlike the cluster's is another event."""
+        if self.embed_split is None or m.id not in self._pending or c.id not in self._vec_sum:
+            return False
+        return self._similarity(c.id, self._pending[m.id])[1] < self.embed_split
+
+    def _nearest(self, story: str, m: Mention) -> Cluster | None:
+        """The story's cluster most similar in context, if its score is ≥ ``embed_threshold``."""
         vec, best, best_sim = self._pending[m.id], None, self.embed_threshold
         for cid in self._story_clusters.get(story, ()):
-            total = self._vec_sum[cid]
-            sim = float(vec @ total) / (float(np.linalg.norm(total)) or 1.0)
+            sim = self._score(cid, vec)
             if sim >= best_sim:
                 c = self.index.cluster(cid)
-                if self._compatible(c, m) and all(x.doc_id != m.doc_id or x.sentence_index != m.sentence_index
+                if self._compatible(c, m) and not self._context_differs(c, m) and all(x.doc_id != m.doc_id or x.sentence_index != m.sentence_index
                                                   for x in c.mentions):
                     best, best_sim = c, sim
         return best
