@@ -47,3 +47,9 @@ def test_country_coordinated_to_a_role_with_an_in_complement_takes_the_role(nlp)
     first = Actor("CHLLEG", "Lawmakers", "CHL", "LEG")
     shared = _shares_first_conjunct(lawmakers, peru, first, Actor("PER", "Peru", "PER"), _Mentions())  # type: ignore[arg-type]
     assert shared.code == "PERLEG"
+
+
+def test_apposition_parsed_as_a_second_subject_still_gives_the_source(code_text):  # type: ignore[no-untyped-def]
+    """'Old rivals Chile and Peru ...' is parsed with 'rivals' and 'Chile' both as subjects."""
+    events = code_text("Old rivals Chile and Peru condemned Bolivia.", "2024-05-01")
+    assert {(e.source.code, e.target.code) for e in events if e.target} == {("CHL", "BOL"), ("PER", "BOL")}

@@ -283,6 +283,10 @@ class EventExtractor:
                 srcs, how = self.sources_of(tok.head, mentions)
                 return srcs, f"subject of '{tok.head.text}'" if srcs else how
             return [], "none"
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:  # "Old foes Gondor and Osgiliath have ...": an apposition parsed as a second subject
+            found = next((a for a in (self.actors_at(c, mentions) for c in subjects) if a), [])
+            return found, "subject"
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return self.actors_at(c, mentions), "subject"
