@@ -11,7 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..actors.dictionary import ActorDictionary, default_dictionary
-from ..actors.importer import Discards, read_actor_file, read_agent_file, read_discard_file
+from ..actors.importer import (
+    Discards,
+    read_actor_file,
+    read_agent_file,
+    read_discard_file,
+)
 from ..errors import DictionaryError
 
 

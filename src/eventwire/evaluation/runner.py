@@ -25,7 +25,11 @@ def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-unt
     dicts = gold.dictionaries
     if is_petrarch_suite(gold):
         from ..nlp import load_pipeline
-        from .petrarch_dicts import load_petrarch_dictionary, with_petrarch_agents, with_petrarch_verbs
+        from .petrarch_dicts import (
+            load_petrarch_dictionary,
+            with_petrarch_agents,
+            with_petrarch_verbs,
+        )
 
         coder = Coder(nlp or load_pipeline(), dictionary=load_petrarch_dictionary(dicts))  # type: ignore[arg-type]
         # the suites' expected codes come from their own verb dictionaries (mostly WEIS codes, README caveat 1)
