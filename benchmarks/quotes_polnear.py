@@ -11,6 +11,8 @@ import argparse
 import json
 from pathlib import Path
 
+from _parse_cache import parsed_docs  # benchmarks/ is on sys.path when this script runs
+
 from eventwire.actors.resolver import ActorResolver
 from eventwire.nlp import load_pipeline
 from eventwire.quotes import find_quotes
@@ -21,20 +23,6 @@ QMARKS = '"\u201c\u201d'
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def parsed_docs(nlp, texts: list[str], cache: Path | None) -> list:
-    """The parsed documents, read from / written to ``cache`` (a spaCy DocBin) when given."""
-    from spacy.tokens import DocBin
-
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts)):
-            return docs
-    docs = list(nlp.pipe(texts))
-    if cache is not None:
-        DocBin(docs=docs, store_user_data=True).to_disk(cache)
-    return docs
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from _parse_cache import parsed_docs  # benchmarks/ is on sys.path when this script runs
+
 from eventwire.dates import temporal_expressions
 from eventwire.nlp import load_pipeline
 
@@ -22,20 +24,6 @@ GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "tempeval3" / "
 
 def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def parsed_docs(nlp, texts: list[str], cache: Path | None) -> list:
-    """The parsed documents, read from / written to ``cache`` (a spaCy DocBin) when given."""
-    from spacy.tokens import DocBin
-
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts)):
-            return docs
-    docs = list(nlp.pipe(texts))
-    if cache is not None:
-        DocBin(docs=docs, store_user_data=True).to_disk(cache)
-    return docs
 
 
 def main() -> None:
