@@ -114,6 +114,14 @@ def _decode(data: bytes) -> str:
     return "\n".join(lines)
 
 
+def _read_text(path: Path | str, what: str) -> str:
+    """A dictionary file's text (encoding guessed by ``_decode``), or a DictionaryError naming the file."""
+    try:
+        return _decode(Path(path).read_bytes())
+    except OSError as exc:
+        raise DictionaryError(f"{path}: cannot read the {what} ({exc})") from exc
+
+
 def _strip_comment(line: str) -> str:
     return line.split("#", 1)[0].rstrip()
 
@@ -122,11 +130,7 @@ def read_actor_file(path: Path | str, kind: str = "actor", source: str | None = 
                     text: str | None = None) -> list[Entry]:
     """Parse one CAMEO/TABARI/PETRARCH ``.actors`` file into dated entries."""
     name = str(path)
-    if text is None:
-        try:
-            text = _decode(Path(path).read_bytes())
-        except OSError as exc:
-            raise DictionaryError(f"{name}: cannot read the actor dictionary ({exc})") from exc
+    text = _read_text(path, "actor dictionary") if text is None else text
     source = source or Path(name).name
     entries: list[Entry] = []
     groups = list(_groups(text.splitlines()))
@@ -215,12 +219,7 @@ def read_agent_file(path: Path | str, text: str | None = None) -> dict[str, str]
     """Parse a PETRARCH agents file: role phrase (lower case) → sector code(s), e.g. 'farmer' → 'AGR'.
 
     ``GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]``: the braces hold irregular plurals, which are role phrases too."""
-    name = str(path)
-    if text is None:
-        try:
-            text = _decode(Path(path).read_bytes())
-        except OSError as exc:
-            raise DictionaryError(f"{name}: cannot read the agent dictionary ({exc})") from exc
+    text = _read_text(path, "agent dictionary") if text is None else text
     macros: dict[str, list[str]] = {}
     out: dict[str, str] = {}
     for raw in text.splitlines():
@@ -279,12 +278,7 @@ class Discards:
 
 def read_discard_file(path: Path | str, text: str | None = None) -> Discards:
     """Parse a PETRARCH ``discards`` file: one phrase a line, ``+`` for story-level, ``#`` comments, ``_`` = space."""
-    name = str(path)
-    if text is None:
-        try:
-            text = _decode(Path(path).read_bytes())
-        except OSError as exc:
-            raise DictionaryError(f"{name}: cannot read the discard list ({exc})") from exc
+    text = _read_text(path, "discard list") if text is None else text
     sentence, story = [], []
     for raw in text.splitlines():
         line = _strip_comment(raw).split(";", 1)[0].strip()
