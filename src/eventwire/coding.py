@@ -22,6 +22,7 @@ from .errors import InputError
 from .events.extractor import Candidate, EventExtractor
 from .events.lexicon import cameo_info
 from .events.modality import with_history
+from .events.responses import answer_earlier
 from .model import Article, CodedArticle, Event, Quote, Sentence
 from .nlp import load_pipeline
 from .places import PlaceMention, place_finder
@@ -70,9 +71,12 @@ class Coder:
         sentences: list[Sentence] = []
         events: list[Event] = []
         seen: set[str] = set()
+        earlier: list[Candidate] = []  # the article's events so far, for responses to them ("rejected the demand")
         for index, sent in enumerate(doc.sents):
             sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
             for cand in self.extractor.extract(sent, mentions):
+                cand = answer_earlier(cand, earlier)
+                earlier.append(cand)
                 event = self._event(article, index, sent, cand, quotes, places, self._terms(cand))
                 if event.id not in seen:
                     seen.add(event.id)
