@@ -130,3 +130,14 @@ def test_every_code_has_a_readable_name():
     assert describe("NATO") == "North Atlantic Treaty Organization"
     assert describe("XKXGOV") == "Kosovo: government"
     assert describe(None) == "unknown actor"
+
+
+def test_control_characters_in_an_alias_are_reported_and_not_imported(tmp_path):
+    from eventwire.actors.importer import read_actor_file
+    from eventwire.actors.validation import validate_text
+
+    problems = validate_text("code\talias\nDZAGOV\tLiamine Z\x1aroual\n")
+    assert len(problems) == 1 and "control character" in str(problems[0]) and problems[0].line == 2
+    path = tmp_path / "old.actors"
+    path.write_bytes(b"LIAMINE_Z\x1aROUAL_ [DZAGOV]\nABDELAZIZ_BOUTEFLIKA_ [DZAGOV]\n")
+    assert [e.alias for e in read_actor_file(path)] == ["Abdelaziz Bouteflika"]

@@ -133,3 +133,11 @@ def test_an_organisation_beats_a_person_known_only_out_of_office(nlp):
 def test_aliases_with_dots_match_as_written(resolver, text, expected):
     # spaCy keeps "U.N." one token but splits the lower-cased "u.n."; aliases are matched as written too
     assert code(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("European Community", "EU"), ("EEC", "EU"),  # the EU's earlier names
+    ("Liberation Tigers", "LKAREB"), ("LTTE", "LKAREB"),  # not Phoenix's bare "Tigers" (SWZREB)
+])
+def test_organisations_by_their_historical_names(resolver, text, expected):
+    assert code(resolver, text, dt.date(1990, 6, 1)) == expected

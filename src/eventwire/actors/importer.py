@@ -158,8 +158,8 @@ def read_actor_file(path: Path | str, kind: str = "actor", source: str | None = 
                     entry_kind = "igo"
             for alias in [root] + synonyms:
                 a = phrase(alias)
-                if len(a) < 2 or "(" in a or ")" in a:
-                    continue
+                if len(a) < 2 or "(" in a or ")" in a or not a.isprintable():
+                    continue  # control characters are bytes lost in an old encoding ("Z\x1aroual"): no such name
                 entries.append(Entry(code, a, start, end, root_name, entry_kind, source))
     return _dedupe(entries)
 

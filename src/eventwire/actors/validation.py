@@ -84,6 +84,9 @@ def validate_text(text: str) -> list[Problem]:
         if not code or not alias:
             problems.append(Problem(lineno, "every row needs a code and an alias"))
             continue
+        if not alias.isprintable():
+            problems.append(Problem(lineno, f"alias {alias!r} has a control character (a byte lost in another "
+                                            f"encoding?); save the file as UTF-8"))
         why = code_problem(code)
         if why:
             problems.append(Problem(lineno, why))
