@@ -27,6 +27,26 @@ def coder(nlp):
 
 
 @pytest.fixture(scope="session")
+def resolver(nlp):
+    """An ActorResolver with the shipped dictionaries (its own, so a test that changes a setting leaves the coder's)."""
+    from eventwire.actors.resolver import ActorResolver
+
+    return ActorResolver(nlp)
+
+
+@pytest.fixture(scope="session")
+def quotes_of(nlp, resolver):
+    """quotes_of(text) → the quotes found in text, actors resolved for 2024-11-08."""
+    from eventwire.quotes import find_quotes
+
+    def run(text: str):
+        doc = nlp(text)
+        return find_quotes(doc, resolver.resolve(doc, dt.date(2024, 11, 8)))
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def code_text(coder):
     """code_text(text, date="2024-11-08") → list of Events, using the shared coder."""
     from eventwire.model import Article

@@ -10,13 +10,6 @@ import pytest
 D = dt.date(2024, 11, 8)
 
 
-@pytest.fixture(scope="module")
-def resolver(nlp):
-    from eventwire.actors.resolver import ActorResolver
-
-    return ActorResolver(nlp)
-
-
 def groups(resolver, nlp, text):
     doc = nlp(text)
     m = resolver.resolve(doc, D)

@@ -10,13 +10,6 @@ import pytest
 D = dt.date(2024, 11, 8)
 
 
-@pytest.fixture(scope="module")
-def resolver(nlp):
-    from eventwire.actors.resolver import ActorResolver
-
-    return ActorResolver(nlp)
-
-
 def resolve(resolver, text):
     return resolver.resolve_phrase(text, D)
 

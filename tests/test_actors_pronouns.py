@@ -13,13 +13,6 @@ import pytest
 D = dt.date(2024, 11, 8)
 
 
-@pytest.fixture(scope="module")
-def resolver(nlp):
-    from eventwire.actors.resolver import ActorResolver
-
-    return ActorResolver(nlp)
-
-
 def pronoun_codes(resolver, nlp, text):
     """[(pronoun, code or None, [group codes] or None)] for every they/them/their/it/its, in order."""
     doc = nlp(text)

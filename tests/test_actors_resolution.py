@@ -9,13 +9,6 @@ import pytest
 D = dt.date(2024, 11, 8)
 
 
-@pytest.fixture(scope="module")
-def resolver(nlp):
-    from eventwire.actors.resolver import ActorResolver
-
-    return ActorResolver(nlp)
-
-
 def phrase(resolver, text, date=D):
     actor = resolver.resolve_phrase(text, date)
     return actor.code if actor else None

@@ -4,22 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.quotes import find_quotes, quote_at, quote_spans
-
-
-@pytest.fixture(scope="module")
-def quotes_of(nlp):
-    import datetime as dt
-
-    from eventwire.actors.resolver import ActorResolver
-
-    resolver = ActorResolver(nlp)
-
-    def run(text: str):
-        doc = nlp(text)
-        return find_quotes(doc, resolver.resolve(doc, dt.date(2024, 11, 8)))
-
-    return run
+from eventwire.quotes import quote_at, quote_spans
 
 
 @pytest.mark.parametrize("text, quoted", [

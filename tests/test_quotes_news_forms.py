@@ -3,24 +3,9 @@ polls and studies as sources, 'it added', 'told his aides to ...', curly quotes 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from eventwire.quotes import find_quotes, quote_spans
-
-
-@pytest.fixture(scope="module")
-def quotes_of(nlp):
-    from eventwire.actors.resolver import ActorResolver
-
-    resolver = ActorResolver(nlp)
-
-    def run(text: str):
-        doc = nlp(text)
-        return find_quotes(doc, resolver.resolve(doc, dt.date(2024, 11, 8)))
-
-    return run
+from eventwire.quotes import quote_spans
 
 
 @pytest.mark.parametrize("text, quoted", [
