@@ -7,46 +7,16 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import time
-from pathlib import Path
 
 import pytest
-from test_store_support import FakeCoder, articles, store_url  # noqa: F401
+from test_store_support import FakeCoder, articles, ingest_killed_at, store_url  # noqa: F401
 
 from eventwire.store import Store, ingest
 
-TESTS = Path(__file__).parent
-
-# Ingests 10 articles with the fake coder and SIGKILLs itself in the middle of the transaction of
-# article number KILL_AT (after its article, sentence and actor rows are written, before its events).
-CHILD = textwrap.dedent("""
-    import os, signal, sys
-    sys.path.insert(0, sys.argv[3])
-    from test_store_support import FakeCoder, articles
-    from eventwire.store import Store, ingest
-    from eventwire.store import store as store_module
-
-    url, kill_at = sys.argv[1], int(sys.argv[2])
-    saved = {"n": 0}
-    real_insert = store_module._insert
-
-    def insert(conn, table, rows):
-        if table.name == "sentences":
-            saved["n"] += 1
-        if table.name == "events" and saved["n"] == kill_at:
-            os.kill(os.getpid(), signal.SIGKILL)
-        real_insert(conn, table, rows)
-
-    store_module._insert = insert
-    ingest(Store(url), articles(10), FakeCoder(), batch_size=4)
-""")
-
 
 def test_store_kill_mid_transaction_then_rerun(store_url):
-    proc = subprocess.run([sys.executable, "-c", CHILD, store_url, "6", str(TESTS)], capture_output=True, text=True,
-                          timeout=120)
-    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    ingest_killed_at(store_url, 6)
     with Store(store_url) as store:
         after_crash = store.counts()
         assert (after_crash["articles"], after_crash["events"], after_crash["sentences"]) == (5, 10, 10)

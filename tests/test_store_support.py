@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
+import subprocess
+import sys
+import textwrap
 import uuid
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -110,3 +115,35 @@ def articles(n: int, prefix: str = "art", date: str = "2024-03-04") -> list[Arti
     d = dt.date.fromisoformat(date)
     return [Article(text="Russia attacked Ukraine. France met Germany.", date=d, id=f"{prefix}{i}")
             for i in range(n)]
+
+
+# Ingests 10 articles with the fake coder and SIGKILLs itself in the middle of the transaction of article number
+# KILL_AT (after its article, sentence and actor rows are written, before its events).
+KILL_CHILD = textwrap.dedent("""
+    import os, signal, sys
+    sys.path.insert(0, sys.argv[3])
+    from test_store_support import FakeCoder, articles
+    from eventwire.store import Store, ingest
+    from eventwire.store import store as store_module
+
+    url, kill_at = sys.argv[1], int(sys.argv[2])
+    saved = {"n": 0}
+    real_insert = store_module._insert
+
+    def insert(conn, table, rows):
+        if table.name == "sentences":
+            saved["n"] += 1
+        if table.name == "events" and saved["n"] == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        real_insert(conn, table, rows)
+
+    store_module._insert = insert
+    ingest(Store(url), articles(10), FakeCoder(), batch_size=4)
+""")
+
+
+def ingest_killed_at(url: str, kill_at: int) -> None:
+    """Run KILL_CHILD in a fresh process and check that it really died by SIGKILL mid-ingest."""
+    proc = subprocess.run([sys.executable, "-c", KILL_CHILD, url, str(kill_at), str(Path(__file__).parent)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr

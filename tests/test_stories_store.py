@@ -8,22 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import signal
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from test_store_support import FakeCoder, articles, store, store_url  # noqa: F401
+from test_store_support import FakeCoder, articles, ingest_killed_at, store, store_url  # noqa: F401
 
 from eventwire.model import Article
 from eventwire.store import Store, cluster_rows, export_clusters, ingest
 
 DATA = Path(__file__).parent / "data" / "stories"
-TESTS = Path(__file__).parent
-
 
 def _load(name: str) -> list[dict]:
     return [json.loads(x) for x in (DATA / name).read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -124,34 +118,10 @@ def test_stories_store_export_clusters(store, tmp_path):
     assert [(r["reports"], r["articles"]) for r in rows] == [(4, 4), (4, 4)]
 
 
-# Ingests 10 articles and SIGKILLs itself inside the transaction of the 6th (before its events are written).
-CHILD = textwrap.dedent("""
-    import os, signal, sys
-    sys.path.insert(0, sys.argv[3])
-    from test_store_support import FakeCoder, articles
-    from eventwire.store import Store, ingest
-    from eventwire.store import store as store_module
-
-    url, kill_at = sys.argv[1], int(sys.argv[2])
-    saved = {"n": 0}
-    real_insert = store_module._insert
-
-    def insert(conn, table, rows):
-        if table.name == "sentences":
-            saved["n"] += 1
-        if table.name == "events" and saved["n"] == kill_at:
-            os.kill(os.getpid(), signal.SIGKILL)
-        real_insert(conn, table, rows)
-
-    store_module._insert = insert
-    ingest(Store(url), articles(10), FakeCoder(), batch_size=4)
-""")
 
 
 def test_stories_store_killed_mid_ingest_relinks_cleanly(store_url, tmp_path):
-    proc = subprocess.run([sys.executable, "-c", CHILD, store_url, "6", str(TESTS)], capture_output=True, text=True,
-                          timeout=120)
-    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    ingest_killed_at(store_url, 6)
     with Store(store_url) as s:
         assert s.linker_summary()["ndocs"] == 5  # the state committed with the 5 stored articles, no more
         report = ingest(s, articles(10), FakeCoder())

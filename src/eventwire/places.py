@@ -448,24 +448,8 @@ class PlaceFinder:
     @staticmethod
     def _reaches(trigger: "Token", attach: "Token") -> bool:
         """Whether a phrase attached at ``attach`` is in the trigger's clause (on it, its arguments, or above it)."""
-        if attach.i == trigger.i:
-            return True
         # attach is the trigger, an ancestor of it within its clause, or a descendant of the trigger
-        anc = trigger
-        for _ in range(4):
-            if anc.i == attach.i:
-                return True
-            if anc.head.i == anc.i:
-                break
-            anc = anc.head
-        node = attach
-        for _ in range(5):
-            if node.i == trigger.i:
-                return True
-            if node.head.i == node.i:
-                break
-            node = node.head
-        return False
+        return attach.i in _heads(trigger, 4) or trigger.i in _heads(attach, 5)
 
 
 _MAX_DISTANCE = 9
@@ -528,3 +512,14 @@ def place_finder() -> PlaceFinder:
     if _FINDER is None:
         _FINDER = PlaceFinder()
     return _FINDER
+
+
+def _heads(tok: "Token", steps: int) -> set[int]:
+    """Indices of ``tok`` and of up to ``steps - 1`` heads above it (stopping at the root)."""
+    found = {tok.i}
+    for _ in range(steps - 1):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        found.add(tok.i)
+    return found
