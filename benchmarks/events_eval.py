@@ -1,6 +1,6 @@
 """Run `eventwire evaluate` on the ../shared/eval splits and append the scores to events_results.md.
 
-Usage: .venv/bin/python benchmarks/events_eval.py [--split dev|test] [NOTE]
+Usage: .venv/bin/python benchmarks/events_eval.py [--split dev|test] [--no-record] [--sets NAME,...] [NOTE]
 Records date, split, git commit (+ "dirty" when the tree has uncommitted changes), and P/R/F1 per level.
 ``--split test`` scores ``SET/test.jsonl`` where it is readable; a set whose test split is only present as the
 held-back ``test.jsonl.enc`` (not readable by design, see ../shared/eval/README.md) is listed as not scored.
@@ -45,10 +45,19 @@ def split_files(split: str) -> tuple[list[tuple[str, Path]], list[str]]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", help="dev (default) or test")
+    ap.add_argument("--no-record", action="store_true", help="print the table only; do not append to events_results.md")
+    ap.add_argument("--sets", default="", help="comma-separated subset of the sets (default: all)")
     ap.add_argument("note", nargs="*", help="what changed (recorded with the scores)")
     args = ap.parse_args(argv)
+    wanted = {s.strip() for s in args.sets.split(",") if s.strip()}
+    unknown = wanted - set(SETS)
+    if unknown:
+        ap.error(f"unknown set(s): {', '.join(sorted(unknown))}; choose from {', '.join(SETS)}")
     note = " ".join(args.note) or "run"
     files, held_back = split_files(args.split)
+    if wanted:
+        files = [(n, p) for n, p in files if n in wanted]
+        held_back = [n for n in held_back if n in wanted]
     split = "" if args.split == "dev" else f" [{args.split} split]"
     lines = [f"\n## {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {_commit()}{split}: {note}\n",
              "| set | records | exact P/R/F1 | dyad+type P/R/F1 | type P/R/F1 | structure rec. right | s |",
@@ -70,6 +79,8 @@ def main(argv: list[str] | None = None) -> None:
         lines.append(f"\nNot scored: {args.split} split held back (encrypted `{args.split}.jsonl.enc`, not readable here): "
                      + ", ".join(held_back) + ".")
         print(lines[-1], flush=True)
+    if args.no_record:
+        return
     if not files:
         lines = lines[:1] + lines[3:]  # no table: the run records only that the split could not be scored
     if not RESULTS.exists():
