@@ -60,3 +60,36 @@ def test_index_state_round_trip():
     again = DuplicateIndex.from_state(json.loads(json.dumps(idx.state())))
     assert again.first_copy("b") == "a" and len(again) == 2
     assert again.check_and_add("c", base + " one more line").first == "a"
+
+
+BOILERPLATE = " ".join(f"boiler{i}" for i in range(64))
+
+
+def lookalike(k: int) -> str:
+    """A template-like item: 64 shared boilerplate words + 220 of its own (Jaccard ≈ 0.12 between two)."""
+    return BOILERPLATE + " " + " ".join(f"w{k}x{i}" for i in range(220))
+
+
+def test_lookup_compares_a_bounded_number_of_candidates_among_many_lookalikes(monkeypatch):
+    from collections import Counter
+
+    from eventwire.stories import duplicates
+
+    idx = DuplicateIndex()
+    for k in range(100):
+        assert idx.check_and_add(f"a{k:03d}", lookalike(k)) is None  # look-alikes are not copies
+    sig = signature("New headline\n\n" + lookalike(40))
+    hits = Counter(o for bk in idx._band_keys(sig) for o in idx._bands.get(bk, ()))
+    assert sum(n >= duplicates.MIN_BAND_HITS for n in hits.values()) > duplicates.MAX_CANDIDATES  # the cap bites
+    compared = []
+    monkeypatch.setattr(duplicates, "estimate", lambda a, b: compared.append(1) or estimate(a, b))
+    m = idx.find("", sig)
+    assert m is not None and m.first == "a040" and m.similarity > 0.9
+    assert len(compared) == duplicates.MAX_CANDIDATES
+
+
+def test_candidates_need_two_shared_bands_most_first():
+    from eventwire.stories.duplicates import MAX_CANDIDATES, candidates
+
+    assert candidates({"b": 1, "a": 2, "c": 9, "d": 2}) == ["c", "a", "d"]
+    assert len(candidates({f"x{i}": 2 for i in range(100)})) == MAX_CANDIDATES

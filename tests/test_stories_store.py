@@ -131,3 +131,21 @@ def test_stories_store_killed_mid_ingest_relinks_cleanly(store_url, tmp_path):
         ingest(clean, articles(10), FakeCoder())
         assert _cluster_of(clean) == got and cluster_rows(clean) == rows
     assert [(r["reports"], r["articles"]) for r in rows] == [(10, 10), (10, 10)]
+
+
+def test_stories_store_copy_found_among_many_lookalikes(store, monkeypatch):
+    from test_stories_duplicates import lookalike
+
+    from eventwire.stories import duplicates
+
+    items = [Article(text=lookalike(k), date=dt.date(2025, 5, 8), id=f"look{k:03d}") for k in range(100)]
+    assert ingest(store, items, FakeCoder(), batch_size=16).copies == 0
+    compared = []
+    real = duplicates.estimate
+    monkeypatch.setattr(duplicates, "estimate", lambda a, b: compared.append(1) or real(a, b))
+    copy = Article(text=lookalike(40), title="New headline", date=dt.date(2025, 5, 9), id="copy-of-40")
+    assert ingest(store, [copy], FakeCoder()).copies == 1
+    with store.engine.connect() as conn:
+        dup = conn.execute(sa.text("SELECT duplicate_of FROM articles WHERE id = 'copy-of-40'")).scalar_one()
+    assert dup == "look040"
+    assert len(compared) <= duplicates.MAX_CANDIDATES  # bounded, though ~57 stored items share >= 2 bands

@@ -265,29 +265,30 @@ class Store:
     # ---- stories: duplicate lookup, linker state ----------------------------------------------
     def find_copy(self, bands: list[tuple[int, str]], signature: Any, *, exclude: str,
                   threshold: float) -> tuple[str, float] | None:
-        """The first copy of the best stored article whose MinHash estimate is >= threshold (an index lookup)."""
-        from ..stories.duplicates import estimate, signature_from_hex
+        """The first copy of the best stored article whose MinHash estimate is >= threshold (an index lookup).
 
-        b = s.article_bands
+        One grouped query counts the band keys each stored article shares with the new one; only articles
+        sharing >= MIN_BAND_HITS, at most MAX_CANDIDATES of them (most shared first), have their signatures
+        read and compared (the rule of ``stories.duplicates.DuplicateIndex.find``).
+        """
+        from ..stories.duplicates import MAX_CANDIDATES, MIN_BAND_HITS, best_match, signature_from_hex
+
+        b, sig = s.article_bands, s.article_signatures
+        hits = func.count().label("hits")
         with self.engine.connect() as conn:
-            cands: set[str] = set()
-            for i in range(0, len(bands), 64):
-                q = select(b.c.article_id).where(tuple_(b.c.band, b.c.key).in_(bands[i:i + 64]))
-                cands.update(r.article_id for r in conn.execute(q))
-            cands.discard(exclude)
-            if not cands:
+            ranked = conn.execute(
+                select(b.c.article_id, hits)
+                .where(tuple_(b.c.band, b.c.key).in_(bands), b.c.article_id != exclude)
+                .group_by(b.c.article_id).having(hits >= MIN_BAND_HITS)
+                .order_by(hits.desc(), b.c.article_id).limit(MAX_CANDIDATES)).all()
+            if not ranked:
                 return None
-            sig = s.article_signatures
-            rows = conn.execute(select(sig.c.article_id, sig.c.first_id, sig.c.signature)
-                                .where(sig.c.article_id.in_(sorted(cands)))).all()
-        best: tuple[float, str] | None = None
-        for r in sorted(rows, key=lambda r: r.article_id):
-            if r.first_id == exclude:
-                continue
-            sim = estimate(signature, signature_from_hex(r.signature))
-            if sim >= threshold and (best is None or sim > best[0]):
-                best = (sim, r.first_id)
-        return (best[1], best[0]) if best else None
+            rows = {r.article_id: r for r in conn.execute(
+                select(sig.c.article_id, sig.c.first_id, sig.c.signature)
+                .where(sig.c.article_id.in_([r.article_id for r in ranked])))}
+        cands = [(a, rows[a].first_id, signature_from_hex(rows[a].signature)) for a, _ in ranked
+                 if a in rows and rows[a].first_id != exclude]
+        return best_match(signature, cands, threshold)
 
     def linker_summary(self) -> dict[str, int]:
         """Sizes of the event linker's state (linked articles, terms, stories, clusters, linked events)."""

@@ -13,9 +13,15 @@ outlets' own reports of one summit stay below 0.02. Copies of full-length articl
 (new headline or dateline: > 0.9). Lower the threshold and boilerplate starts to merge different stories.
 
 The signature is 256 minimum hashes (seeded universal hashing of 32-bit shingle hashes, numpy); the index
-splits it into 128 bands of 2 rows, so lookup cost is 128 dictionary probes whatever the index size, plus
-one signature comparison per candidate; a pair at Jaccard 0.25 becomes a candidate with probability
-1 − (1 − 0.25²)¹²⁸ > 0.9999, a pair at 0.02 with probability 0.05.
+splits it into 128 bands of 2 rows. A lookup counts, per indexed article, how many of the 128 band keys it
+shares, and compares signatures only with articles sharing at least ``MIN_BAND_HITS`` (2) bands, at most
+``MAX_CANDIDATES`` (32) of them, most shared bands first. So its cost is 128 probes plus at most 32
+signature comparisons, however many stored articles share one band key with the new one (template-like
+wires do: thousands of weak candidates at 5,000 stored). The number of shared bands of a pair at Jaccard J is
+about Binomial(128, J²): a copy at the threshold, J = 0.25 (8 expected), has fewer than 2 with probability
+0.0025 (at J = 0.28, the lowest copy in our fixtures, 0.0004); a pair at J = 0.05 has 2 or more with
+probability 0.04, at J = 0.02 with 0.001. The cap matters only when more than 32 articles share ≥ 2 bands;
+a copy shares far more bands (≥ 8 expected) than such look-alikes (about 128·J² ≈ 3 at J = 0.15).
 """
 
 from __future__ import annotations
@@ -34,6 +40,10 @@ MIN_WORDS = 40
 SHINGLE = 5
 PERMUTATIONS = 256
 BANDS = 128
+#: Compare signatures only with indexed articles sharing at least this many band keys (see the docstring).
+MIN_BAND_HITS = 2
+#: At most this many candidates are compared, those sharing most band keys first (ties by id).
+MAX_CANDIDATES = 32
 _PRIME = (1 << 61) - 1
 _rng = np.random.default_rng(20261125)
 _A = _rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
@@ -102,19 +112,12 @@ class DuplicateIndex:
     def find(self, text: str, sig: np.ndarray | None = None) -> Match | None:
         """The best indexed copy of ``text`` at or above the threshold (not added)."""
         sig = signature(text) if sig is None else sig
-        seen: set[str] = set()
-        best: tuple[float, str] | None = None
-        for band, key in self._band_keys(sig):
-            for other in self._bands.get((band, key), ()):
-                if other in seen:
-                    continue
-                seen.add(other)
-                sim = estimate(sig, self._sigs[other])
-                if sim >= self.threshold and (best is None or sim > best[0]):
-                    best = (sim, other)
-        if best is None:
-            return None
-        return Match("", self._first[best[1]], best[0])
+        hits: dict[str, int] = defaultdict(int)
+        for band_key in self._band_keys(sig):
+            for other in self._bands.get(band_key, ()):
+                hits[other] += 1
+        best = best_match(sig, [(d, self._first[d], self._sigs[d]) for d in candidates(hits)], self.threshold)
+        return Match("", best[0], best[1]) if best else None
 
     def check_and_add(self, doc_id: str, text: str) -> Match | None:
         """Index the article; if it copies an earlier one, return the link to that first copy."""
@@ -161,6 +164,23 @@ class DuplicateIndex:
         r = self._rows
         for band in range(BANDS):
             yield band, sig[band * r:(band + 1) * r].tobytes()
+
+
+def candidates(hits: dict[str, int]) -> list[str]:
+    """The articles worth a signature comparison: ≥ MIN_BAND_HITS shared bands, most first, at most MAX_CANDIDATES."""
+    ranked = sorted((d for d, n in hits.items() if n >= MIN_BAND_HITS), key=lambda d: (-hits[d], d))
+    return ranked[:MAX_CANDIDATES]
+
+
+def best_match(sig: np.ndarray, cands: list[tuple[str, str, np.ndarray]],
+               threshold: float) -> tuple[str, float] | None:
+    """(first copy, estimate) of the most similar candidate (id, first copy, signature) at ≥ threshold."""
+    best: tuple[float, str] | None = None
+    for _, first, other in cands:
+        sim = estimate(sig, other)
+        if sim >= threshold and (best is None or sim > best[0]):
+            best = (sim, first)
+    return (best[1], best[0]) if best else None
 
 
 # ---- persisted form (the store keeps signatures and band keys in tables; see eventwire.store) ----------
