@@ -100,3 +100,18 @@ def test_bad_gold_inputs(tmp_path):
     p.write_text("not json\n")
     with pytest.raises(InputError, match="not JSON"):
         read_gold(p)
+
+
+def test_country_codes_are_not_organisation_prefixes(tmp_path):
+    """AUS is Australia, not the African Union (AU); NGO gold and predictions meet at the IGO level."""
+    row = {"id": "p", "text": "t", "date": None, "plover_events": [],
+           "expected": [{"source": "SRB", "target": "AUS", "code": "REJECT", "plover_type": "REJECT"},
+                        {"source": "NGO", "target": "HRV", "code": "DISAPPROVE", "plover_type": "DISAPPROVE"}]}
+    gold = read_gold(write(tmp_path, [row]))
+    pred = [Event("a", 0, "s", Actor("SRB", "Serbia", "SRB"), Actor("AUS", "Australian", "AUS"), "120"),
+            Event("a", 0, "s", Actor("NGO", "Amnesty", "NGO"), Actor("HRV", "Croatia", "HRV"), "111")]
+    d = score(gold.format, gold.records, [pred]).levels["dyad"]
+    assert (d.tp, d.fp, d.fn) == (2, 0, 0)
+    au = score(gold.format, gold.records, [[Event("a", 0, "s", Actor("SRB", "Serbia", "SRB"),
+                                                  Actor("AU", "African Union", "AU"), "120")]]).levels["dyad"]
+    assert au.tp == 0

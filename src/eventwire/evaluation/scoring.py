@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..actors.codes import ORGANISATIONS
+from ..actors.codes import ORGANISATIONS, split_code
 from ..events.crosswalk import plover_of
 from ..model import Event
 from .gold import GoldEvent, GoldFormat, GoldRecord
@@ -63,18 +63,19 @@ def _country(code: str | None) -> str | None:
     """Country-level actor: ISO3, or IGO for organisations; None for unknown ('---')."""
     if not code or code.startswith("---"):
         return None
-    for org in ORGANISATIONS:
-        if code.startswith(org) and org != "IMG":
-            return "IGO"
-    if code.startswith(("IGO", "NGO", "IMG", "MNC")):
-        return code[:3]
-    return code[:3].upper()
+    country, _sector = split_code(code)  # not a prefix test: "AUS" (Australia) is not "AU" (African Union)
+    if country == "---":
+        return None
+    if country in ORGANISATIONS:
+        return "IMG" if country == "IMG" else "IGO"
+    return country[:3].upper()
 
 
 def _gold_country(code: str | None, fmt: GoldFormat) -> str | None:
     if code is None:
         return None
-    return _country(code) if fmt.actors == "code" else (None if code.startswith("---") else code)
+    # gold ISO3 codes go through the same mapping as predictions (NGO/MNC → IGO on both sides)
+    return _country(code) if fmt.actors in ("code", "country") else (None if code.startswith("---") else code)
 
 
 def pred_type(p: Predicted, fmt: GoldFormat, level: str) -> str | None:

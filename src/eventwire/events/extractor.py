@@ -51,6 +51,7 @@ OBLIGATION_AUX = {"must", "should"}
 CONTENT_ROOTS = {"02", "10", "12", "13"}
 # Event types that, with no target in the text, are coded against the source's own country.
 DOMESTIC_ROOTS = {"08", "09", "10", "14", "15", "17", "18", "19", "20"}
+VIOLENT_ROOTS = {"18", "19", "20"}
 # Reactions to someone else's act: with "X's act" or "act by X" as object, X is the target ("condemned an attack
 # by X"): approve/praise, investigate, demand, disapprove, reject.
 RESPONSE_ROOTS = {"05", "09", "10", "11", "12"}
@@ -499,7 +500,8 @@ class EventExtractor:
             return near or [best[1]], "nearest actor in the clause (fallback)"
         if domestic and cameo[:2] in DOMESTIC_ROOTS and _has_country(sources[0]):
             src = sources[0]
-            return [Actor(src.country, src.text, src.country, None, src.start, src.end, how="domestic default")], \
+            return [Actor(src.country, src.text, src.country, None, src.name, src.start, src.end,
+                          how="domestic default")], \
                 "source's own country (domestic event default)"
         return [], "none"
 
@@ -636,8 +638,10 @@ class EventExtractor:
                         or (self.code_statements and cameo.startswith("01") and c.dep_ in ("ccomp", "parataxis"))
                         for c in tok.children):
                     continue  # "police failed to act", "Congress convenes": no one on the receiving end, not an event
-                if src is not None and tgt is not None and src.code and src.code == tgt.code and src.text == tgt.text:
-                    continue
+                if src is not None and tgt is not None and src.code and src.code == tgt.code \
+                        and src.text == tgt.text and (tgt.how != "domestic default" or cameo[:2] in VIOLENT_ROOTS):
+                    continue  # one mention on both sides; the domestic default (X acts on its own country) stays,
+                    # except for violence ("crowds burned down its embassy": the damaged thing's owner is unknown)
                 evidence = {"pattern": pattern.name, "pattern_comment": pattern.comment,
                             "pattern_origin": pattern.origin, "trigger": tok.text,
                             "trigger_index": tok.i - sent.start, "source_rule": "coordination (reciprocal)"
