@@ -20,6 +20,7 @@ import numpy as np
 
 from ..actors.resolver import Mentions
 from ..model import Actor
+from .coordination import listed_appositions, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 
 if TYPE_CHECKING:
@@ -248,6 +249,7 @@ class EventExtractor:
                     actor = _shares_first_conjunct(tok, t, found[0], actor, mentions)
                 found.append(actor)
                 found += EventExtractor._coordinated_modifiers(t, actor, mentions)
+                found += [a for _, a in listed_appositions(t, actor, mentions)]  # "A, B, and C" as an apposition
         return found
 
     @staticmethod
@@ -285,6 +287,8 @@ class EventExtractor:
                 return srcs, f"subject of '{tok.head.text}'" if srcs else how
             return [], "none"
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1 and split_list(subjects):  # "A, B, and C met" with C parsed as a second subject
+            return [a for c in subjects for a in self.actors_at(c, mentions)], "subject (coordinated list)"
         if len(subjects) > 1:  # "Old foes Gondor and Osgiliath have ...": an apposition parsed as a second subject
             found = next((a for a in (self.actors_at(c, mentions) for c in subjects) if a), [])
             return found, "subject"
