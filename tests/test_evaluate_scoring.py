@@ -115,3 +115,19 @@ def test_country_codes_are_not_organisation_prefixes(tmp_path):
     au = score(gold.format, gold.records, [[Event("a", 0, "s", Actor("SRB", "Serbia", "SRB"),
                                                   Actor("AU", "African Union", "AU"), "120")]]).levels["dyad"]
     assert au.tp == 0
+
+
+def test_coder_rounds_one_event_per_root(tmp_path):
+    # the set's `expected` has one entry per consensus root, so a sentence's predictions of one root are one event
+    rows = [{"id": "c1", "text": "t", "date": None, "consensus_relevant": True, "expect_no_event": False,
+             "expected": [{"source": "Japan", "target": "France", "code": "05"}]},
+            {"id": "c2", "text": "t", "date": None, "consensus_relevant": False, "expect_no_event": True,
+             "expected": []}]
+    gold = read_gold(write(tmp_path, rows))
+    assert gold.format.one_per_type
+    both_ways = [Event("a", 0, "s", Actor("JPN", "Japan", "JPN"), Actor("FRA", "France", "FRA"), "057"),
+                 Event("a", 0, "s", Actor("FRA", "France", "FRA"), Actor("JPN", "Japan", "JPN"), "057"),
+                 Event("a", 0, "s", Actor("JPN", "Japan", "JPN"), Actor("FRA", "France", "FRA"), "040")]
+    negatives = [ev("FRA", "DEU", "190"), ev("DEU", "FRA", "190"), ev("DEU", "FRA", "111")]
+    d = score(gold.format, gold.records, [both_ways, negatives]).levels["dyad"]
+    assert (d.tp, d.fp, d.fn) == (1, 3, 0)  # 04 in c1; 19 and 11 in c2 (the two 19s count once)

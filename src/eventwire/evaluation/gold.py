@@ -63,6 +63,9 @@ class GoldFormat:
            type is annotated on that sentence count; the set annotates one illustrated event per sentence).
     statements: the annotation codes public statements (CAMEO 01) of a speaker as events even without an
            addressee ("officials said ..."), so the set is coded with the extractor's ``code_statements`` on.
+    one_per_type: the gold has at most one event per type and sentence (coder-rounds: one entry per consensus
+           root), so the predictions of one type in a sentence are scored as one event: it matches a gold event
+           of that type when any of them does, and counts once as a false alarm when none does.
     """
 
     name: str
@@ -71,6 +74,7 @@ class GoldFormat:
     precision_scope: str = "all"
     read: Callable[[dict[str, Any]], GoldRecord] | None = None
     statements: bool = False
+    one_per_type: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +165,10 @@ register_format(GoldFormat("petrarch", "cameo", "code", "all", _read_petrarch),
                 lambda r: "expect_no_event" in r and ("parse_conllu" in r or "parse_ptb" in r or "category" in r))
 register_format(GoldFormat("penta", "penta", "span", "all", _read_penta),
                 lambda r: "penta_class" in _first_expected(r))
-# its README: 01 statements are 43 of the 100 consensus events ("X said ..."), coded whoever the speaker is
-register_format(GoldFormat("coder-rounds", "cameo-root", "span", "all", _read_coder_rounds, statements=True),
+# its README: 01 statements are 43 of the 100 consensus events ("X said ..."), coded whoever the speaker is;
+# `expected` holds "one entry per CAMEO root that at least 3 coders assigned", so a root is one event per sentence
+register_format(GoldFormat("coder-rounds", "cameo-root", "span", "all", _read_coder_rounds, statements=True,
+                           one_per_type=True),
                 lambda r: "consensus_relevant" in r)
 register_format(GoldFormat("plover-gsr", "plover05", "country", "annotated-types", _read_plover),
                 lambda r: "plover_events" in r)

@@ -11,7 +11,8 @@ Within a record, gold and predicted events are matched one-to-one (greedy, gold 
 unmatched predictions are false alarms, unmatched gold events misses. Predictions with
 ``negated`` are not events and are not scored. Under ``precision_scope="annotated-types"``
 predictions whose type is not annotated on the sentence are counted as ``extra`` instead
-of false alarms (the set annotates one illustrated event per sentence).
+of false alarms (the set annotates one illustrated event per sentence). Under ``one_per_type``
+the predictions of one type in a sentence count as one event (the gold has one entry per type).
 """
 
 from __future__ import annotations
@@ -199,6 +200,8 @@ def _match_record(fmt: GoldFormat, level: str, rec: GoldRecord, preds: Sequence[
                          p.target_text if fmt.actors == "span" else None, pred_type(p, fmt, level))
         golds = list(rec.events)
     candidates = [p for p in _unique(preds, key) if level == "structure" or pred_type(p, fmt, level) is not None]
+    if fmt.one_per_type and level != "structure":
+        return _match_types(fmt, level, rec, candidates)
     unmatched = list(candidates)
     misses = []
     tp = 0
@@ -218,6 +221,26 @@ def _match_record(fmt: GoldFormat, level: str, rec: GoldRecord, preds: Sequence[
         extra = len(unmatched) - len(kept)
         unmatched = kept
     return tp, misses, unmatched, extra
+
+
+def _match_types(fmt: GoldFormat, level: str, rec: GoldRecord, candidates: Sequence[Predicted]
+                 ) -> tuple[int, list[GoldEvent], list[Predicted], int]:
+    """``_match_record`` for a gold set with one event per type and sentence (``GoldFormat.one_per_type``): the
+    predictions of one type are one event, which matches a gold event of that type when any of them does; a type
+    with no gold event is one false alarm (shown by its first prediction)."""
+    groups: dict[str | None, list[Predicted]] = {}
+    for p in candidates:
+        groups.setdefault(pred_type(p, fmt, level), []).append(p)
+    tp, misses = 0, []
+    for g in rec.events:
+        kind = gold_type(g, fmt, level)
+        if any(matches(fmt, level, g, p) for p in groups.get(kind, [])):
+            tp += 1
+            del groups[kind]
+        else:
+            misses.append(g)
+    unmatched = [members[0] for members in groups.values()]
+    return (tp, misses, [], len(unmatched)) if not rec.judged else (tp, misses, unmatched, 0)
 
 
 def score(fmt: GoldFormat, records: Sequence[GoldRecord], predictions: Sequence[Sequence[Event]],

@@ -22,6 +22,8 @@ from ..actors.resolver import Mentions
 from ..model import Actor
 from .coordination import listed_appositions, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
+from .relevance import political_statements
+from .statements import statement_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -606,6 +608,8 @@ class EventExtractor:
             if pattern.role == "target":  # "X faced criticism (from Y)": the subject is on the receiving end
                 targets, t_how = sources, f"{s_how} (pattern role: target)"
                 sources, s_how = self._from_actor(tok, mentions)
+            if self.code_statements and not sources and tok.lemma_.lower() in SPEECH_VERBS:
+                sources, s_how = statement_speaker(tok, mentions)  # "sources said", "a new report says"
             if pattern.cameo.startswith("01") and not targets and not (
                     self.code_statements and sources and tok.lemma_.lower() in SPEECH_VERBS):
                 continue  # statements without an addressee are events only when made by a known speaker
@@ -636,7 +640,7 @@ class EventExtractor:
                     continue
                 if src is None and self.require_source:
                     continue  # nobody found doing it ("six people were killed"): not coded, as PETRARCH's require_dyad
-                if tgt is None and self.require_source and not any(
+                if tgt is None and self.require_source and not s_how.startswith("trailing") and not any(
                         c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and tok.pos_ not in ("VERB", "AUX"))
                         or (pattern.prep and c.dep_ in ("prep", "prt") and c.lower_ == pattern.prep)
                         or (self.code_statements and cameo.startswith("01") and c.dep_ in ("ccomp", "parataxis"))
@@ -666,7 +670,7 @@ class EventExtractor:
                                          speaker if speaker is not tgt else None,
                                          {**evidence, "source_rule": f"reverse of {cameo}: {evidence['target_rule']}",
                                           "target_rule": f"reverse of {cameo}: {evidence['source_rule']}"}))
-        return out
+        return political_statements(out, sent, mentions) if self.code_statements else out
 
 
 class _PatternIndex:

@@ -1,0 +1,93 @@
+"""Speakers of statements whom the actor stage does not know.
+
+"Sources said ...", "a new report says ...", "the Foo Observatory, or FO, said on Thursday." (a trailing
+attribution the parser leaves without a subject): the statement is an event for a user even when the
+speaker has no actor code. Used only when statements without an addressee are coded
+(``EventExtractor(code_statements=True)``); the speaker is then an actor of unknown country, code ``---``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..actors.resolver import Mentions
+from ..model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+UNKNOWN = "---"
+# Dependents that end a noun phrase's own words: a relative clause, an apposition, a coordinated phrase.
+_CLAUSE_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "prep", "advcl"}
+# What may follow a trailing speech verb: "..., X said on Thursday."
+_TRAILING_DEPS = {"prep", "pobj", "npadvmod", "advmod", "punct", "pcomp"}
+
+
+def statement_speaker(verb: "Token", mentions: Mentions) -> tuple[list[Actor], str]:
+    """The speaker of a speech verb when the actor stage found none: its subject noun phrase, or the noun
+    phrase of a trailing attribution ("..., the Observatory said."). Pronouns are not speakers here (an
+    unresolved "he" names nobody); neither is a subject the speaker's own clause has none of."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        return _unknown(subject, mentions), "subject (speaker of unknown country)"
+    head = _trailing_attribution(verb)
+    if head is not None:
+        return _unknown(head, mentions), "trailing attribution ('..., X said')"
+    return [], "none"
+
+
+def _unknown(head: "Token", mentions: Mentions) -> list[Actor]:
+    known = mentions.get(head)
+    if known is not None and known.code:
+        return [known]
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    words = [t for t in head.subtree if t.i <= head.i or not _stops(t, head)]
+    words = [t for t in words if not _in_clause(t, head)]
+    while words and words[0].pos_ in ("DET", "PUNCT"):
+        words = words[1:]
+    while words and words[-1].pos_ == "PUNCT":
+        words = words[:-1]
+    if not words:
+        return []
+    text = head.doc[words[0].i:words[-1].i + 1].text
+    return [Actor(UNKNOWN, text, None, None, start=words[0].idx, end=words[-1].idx + len(words[-1].text),
+                  how="unknown speaker")]
+
+
+def _stops(tok: "Token", head: "Token") -> bool:
+    """A word after the head that belongs to a clause or phrase attached to it, not to the name itself."""
+    return any(t.dep_ in _CLAUSE_DEPS and t.head.i == head.i for t in [tok, *tok.ancestors] if t.i > head.i)
+
+
+def _in_clause(tok: "Token", head: "Token") -> bool:
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "appos", "conj") and t.head.i == head.i:
+            return True
+        t = t.head
+    return False
+
+
+def _trailing_attribution(verb: "Token") -> "Token | None":
+    """ "..., the Syrian Observatory for Human Rights, or SOHR, said on Thursday.": the parser often attaches
+    such a final speech verb without a subject; its speaker is the noun phrase just before it."""
+    sent = verb.sent
+    after = [t for t in sent if t.i > verb.i]
+    if any(t.dep_ not in _TRAILING_DEPS for t in after):
+        return None
+    i = verb.i - 1
+    while i >= sent.start and verb.doc[i].is_punct:
+        i -= 1
+    if i < sent.start or verb.doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = verb.doc[i]
+    if head.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" and head.head.i < c.i < head.i
+                                   for c in head.head.children):
+        head = head.head  # "the Observatory, or SOHR,": the alternative name → the name
+    while head.dep_ in ("compound", "pobj", "prep") and sent.start < head.head.i < head.i:
+        head = head.head  # "the Observatory for Human Rights" → the Observatory
+    if head.pos_ not in ("NOUN", "PROPN") or head.i - sent.start < 3:
+        return None
+    before = verb.doc[head.left_edge.i - 1] if head.left_edge.i > sent.start else None
+    return head if before is not None and before.is_punct else None

@@ -1,0 +1,58 @@
+"""Statements without an addressee (code_statements, as coder-rounds counts them): speakers the actor stage does
+not know, trailing attributions, and which statements are political news (events/statements.py, relevance.py)."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.coding import Coder
+from eventwire.events.extractor import EventExtractor
+from eventwire.model import Article
+
+
+@pytest.fixture(scope="module")
+def statements(nlp):
+    coder = Coder(nlp, extractor=EventExtractor(code_statements=True))
+
+    def run(text: str):
+        events = coder.code(Article(text=text, date=dt.date(2024, 11, 8), id="t")).events
+        return [e for e in events if e.cameo.startswith("01")]
+    return run
+
+
+def test_unknown_speaker_of_political_news(statements) -> None:
+    events = statements("Three soldiers and a dozen insurgents were killed in clashes, sources said on Monday.")
+    assert [e.source.text for e in events] == ["sources"]
+    assert events[0].source.code is not None and events[0].cameo == "010"
+
+
+def test_unknown_speaker_is_off_by_default(code_text) -> None:
+    events = code_text("Three soldiers and a dozen insurgents were killed in clashes, sources said on Monday.")
+    assert not [e for e in events if e.cameo.startswith("01")]
+
+
+def test_pronoun_is_no_unknown_speaker(statements) -> None:
+    assert not statements("The rebels are close to the city, he said.")
+
+
+def test_trailing_attribution_without_subject_in_the_parse(statements) -> None:
+    # the small parser attaches this final "said" to "left" (conj) with no subject
+    events = statements("Electricity cuts that have for over two weeks left many villages in Daraa, the main town in "
+                        "southern Syria, may well lead to a full out health crisis, the Free Syrian Army, or FSA, "
+                        "said on Monday.")
+    assert [e.source.text for e in events] == ["Free Syrian Army"]
+
+
+def test_police_statement_on_crime_news_is_not_political(statements) -> None:
+    assert not statements("A driver arrested for drunk driving was found asleep at the wheel, police said.")
+    assert not statements("Two pedestrians were killed when a car jumped a curb, authorities said.")
+
+
+def test_officials_statement_on_an_attack_is_kept(statements) -> None:
+    events = statements("A suicide bomber killed five people in an attack on an army convoy, officials said.")
+    assert [e.source.text for e in events] == ["officials"]
+
+
+def test_named_state_speaker_is_political(statements) -> None:
+    events = statements("Japan said on Monday that the typhoon season had ended early.")
+    assert events and events[0].source.code == "JPN"
