@@ -22,6 +22,7 @@ from ..actors.resolver import Mentions
 from ..model import Actor
 from .coordination import listed_appositions, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
+from .transformations import transformed
 from .relevance import political_statements
 from .statements import statement_speaker
 
@@ -670,6 +671,7 @@ class EventExtractor:
                                          speaker if speaker is not tgt else None,
                                          {**evidence, "source_rule": f"reverse of {cameo}: {evidence['target_rule']}",
                                           "target_rule": f"reverse of {cameo}: {evidence['source_rule']}"}))
+        out = transformed(out, mentions, self.actors_at)  # reported attacks: claims, accusations (CAMEO.2.0)
         return political_statements(out, sent, mentions) if self.code_statements else out
 
 
