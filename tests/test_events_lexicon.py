@@ -49,3 +49,11 @@ def test_blocking_patterns_exist_and_synsets_load():
     lex = default_lexicon()
     assert any(p.blocking for plist in lex._by_key.values() for p in plist)
     assert synsets() and word_fits("&weapon", {"missile"}) or word_fits("&weapon", {"weapon"})
+
+
+def test_threat_codes_for_announced_hostile_acts():
+    from eventwire.events.threats import threat_code, threat_table
+
+    assert threat_code("163") == "1312" and threat_code("1723") == "1323" and threat_code("195") == "138"
+    assert threat_code("036") is None and threat_code("120") is None  # cooperative intentions, rejections: no threat
+    assert all(code.startswith("13") for code in threat_table().values())

@@ -34,6 +34,7 @@ def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-unt
         coder = Coder(nlp or load_pipeline(), dictionary=load_petrarch_dictionary(dicts))  # type: ignore[arg-type]
         # the suites' expected codes come from their own verb dictionaries (mostly WEIS codes, README caveat 1)
         with_petrarch_verbs(coder, dicts)
+        coder.extractor.announced_threats = False  # PETRARCH codes "will break relations" by the act's own code
         return with_petrarch_agents(coder, dicts)
     if gold.format.statements:
         return _statement_coder()

@@ -22,6 +22,7 @@ from ..actors.resolver import Mentions
 from ..model import Actor
 from .coordination import listed_appositions, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
+from .threats import threat_code
 from .transformations import transformed
 from .relevance import political_statements
 from .statements import statement_speaker
@@ -107,6 +108,8 @@ class EventExtractor:
         self.require_source = require_source
         self.code_statements = code_statements
         self.infer_countries = infer_countries
+        # "will impose sanctions" → a threat (events/threats.py); off for PETRARCH's own suites, which code the act
+        self.announced_threats = True
         # (kind, lemma hash, form hash) → has lexicon patterns; cleared when the lexicon is replaced
         self._key_cache: dict[tuple[str, int, int], bool] = {}
         self._cache_lexicon: Lexicon | None = None
@@ -570,10 +573,12 @@ class EventExtractor:
         return None
 
     @staticmethod
-    def refine(cameo: str, tok: "Token", modality: str) -> str:
+    def refine(cameo: str, tok: "Token", modality: str, announced_threats: bool = True) -> str:
         root = cameo[:2]
         if modality == "intended" and root in INTENT_CODE:
             return INTENT_CODE[root]
+        if modality == "intended" and announced_threats and threat_code(cameo):  # "said it would impose sanctions"
+            return threat_code(cameo) or cameo  # CAMEO: an announced hostile act is a threat (1312)
         rules = refinements().get(root)
         if rules:
             words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
@@ -626,7 +631,7 @@ class EventExtractor:
                 targets, t_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions,
                                                       domestic=len(sources) == 1)
             modality, negated = self.modality_of(tok)
-            cameo = self.refine(pattern.cameo, tok, modality)
+            cameo = self.refine(pattern.cameo, tok, modality, self.announced_threats)
             speaker = self.speaker_of(tok, mentions) if pattern.cameo[:2] != "01" else None
             if not sources and speaker is not None and tok.pos_ in ("NOUN", "PROPN"):
                 sources, s_how = [speaker], "speaker (nominal event)"
