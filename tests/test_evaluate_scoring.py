@@ -131,3 +131,15 @@ def test_coder_rounds_one_event_per_root(tmp_path):
     negatives = [ev("FRA", "DEU", "190"), ev("DEU", "FRA", "190"), ev("DEU", "FRA", "111")]
     d = score(gold.format, gold.records, [both_ways, negatives]).levels["dyad"]
     assert (d.tp, d.fp, d.fn) == (1, 3, 0)  # 04 in c1; 19 and 11 in c2 (the two 19s count once)
+
+
+def test_penta_one_class_per_sentence(tmp_path):
+    row = {"id": "p", "text": "t", "date": None,
+           "expected": [{"source": ["Iraqi troops"], "target": ["rebels"], "reciprocal": [], "code": "4",
+                         "penta_class": 4}]}
+    gold = read_gold(write(tmp_path, [row]))
+    assert gold.format.name == "penta" and gold.format.one_per_type
+    attack = Event("a", 0, "s", Actor("IRQMIL", "Iraqi troops", "IRQ"), Actor("IRQREB", "rebels", "IRQ"), "190")
+    shelling = Event("a", 0, "s", Actor("IRQMIL", "Iraqi troops", "IRQ"), Actor("IRQREB", "the rebels", "IRQ"), "195")
+    d = score(gold.format, gold.records, [[attack, shelling, ev("IRQ", "IRN", "111")]]).levels["dyad"]
+    assert (d.tp, d.fp, d.fn) == (1, 1, 0)  # two class-4 events are the sentence's one class-4 event; 11 is class 3

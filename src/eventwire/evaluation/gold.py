@@ -163,7 +163,8 @@ def _first_expected(r: dict[str, Any]) -> dict[str, Any]:
 
 register_format(GoldFormat("petrarch", "cameo", "code", "all", _read_petrarch),
                 lambda r: "expect_no_event" in r and ("parse_conllu" in r or "parse_ptb" in r or "category" in r))
-register_format(GoldFormat("penta", "penta", "span", "all", _read_penta),
+# its README: one class per sentence ("Multi-event sentences are labelled with a single class")
+register_format(GoldFormat("penta", "penta", "span", "all", _read_penta, one_per_type=True),
                 lambda r: "penta_class" in _first_expected(r))
 # its README: 01 statements are 43 of the 100 consensus events ("X said ..."), coded whoever the speaker is;
 # `expected` holds "one entry per CAMEO root that at least 3 coders assigned", so a root is one event per sentence
