@@ -13,6 +13,9 @@ What is kept (see docs/events.md):
   ``[a:b]`` → cameo a and ``reverse`` b (the target does b to the source: visit 042 / host 043);
   ``[---]`` → a blocking pattern (cameo ``---``: the match is not an event).
 - multi-word verbs "+ASK_FOR" become lemma "ask" + prep "for" when the second word is a particle.
+- a verb line without ``{forms}`` whose word is an inflected form ("TOURING", "BURNT"; in the validation
+  suites "LEFT", "RISEN") also gives patterns of its lemma limited to that form (column ``form``), as PETRARCH
+  matches verbs by form; a multi-word subject before the verb ("DEATH TOLL *") keeps its head noun.
 Dropped: patterns longer than these slots can express beyond their first object and preposition
 (they are reduced, not dropped), TABARI "~" transformation rules, irregular verb forms (spaCy lemmatises).
 """

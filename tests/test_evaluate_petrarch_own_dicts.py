@@ -119,3 +119,69 @@ def test_suite_agent_file_replaces_the_shipped_role_words(nlp) -> None:  # type:
     coder = with_petrarch_agents(Coder(nlp), Path(__file__).parent / "data" / "petrarch")
     events = coder.code(Article(text="Chilean soldiers condemned Peru.", date=dt.date(2024, 1, 1))).events
     assert [e.source.code for e in events if e.source] == ["CHL"]
+
+
+INFLECTED = """--- LEAVE  [012]  ---
+LEAVE
+
+--- LEFT  [032:033]  ---
+LEFT
+
+--- RISEN  [---] ---
+RISEN
+- DEATH TOLL * [223]
+- SAID WOULD NOT *  [112]
+
+--- BREAK [1717] ---
+BREAK { BROKE BROKEN }
+"""
+
+
+def test_inflected_block_head_gives_form_limited_patterns_of_its_lemma(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """PETRARCH matches verbs by form: a bare 'LEFT' block is its own verb, not 'LEAVE'; a multi-word subject
+    keeps its head noun; a line listing its forms is a base form."""
+    f = tmp_path / "X.verbs.txt"
+    f.write_text(INFLECTED, encoding="latin-1")
+    rows = {(r[0], r[4], r[5], r[8]) for r in convert_verbs(f, nlp, all_synonyms=True)}
+    assert ("leave", "", "012", "") in rows
+    assert ("leave", "", "032", "left") in rows  # limited to the form "left"
+    assert ("rise", "toll", "223", "risen") in rows  # DEATH TOLL → subject "toll"
+    assert not any(r[1] in ("not", "would") for r in rows)  # "SAID WOULD NOT *" is no noun phrase: dropped
+    assert ("break", "", "1717", "") in rows
+
+
+def test_form_limited_pattern_matches_only_its_form(nlp) -> None:  # type: ignore[no-untyped-def]
+    """With 'leave' 012 and 'leave'/"left" 032 in the lexicon, "left for X" is 032 and "leaves X" 012."""
+    import datetime as dt
+
+    from eventwire.coding import Coder
+    from eventwire.events.lexicon import Lexicon, Pattern
+    from eventwire.model import Article
+
+    coder = Coder(nlp)
+    coder.extractor.lexicon = Lexicon([Pattern("leave", "VERB", "", "", "012", "base"),
+                                       Pattern("leave", "VERB", "", "", "032", "inflected", form="left")])
+    date = dt.date(2024, 1, 1)
+    left = coder.code(Article(text="Chile left for Peru on Monday.", date=date)).events
+    leaves = coder.code(Article(text="Chile leaves Peru on Monday.", date=date)).events
+    assert [e.cameo for e in left] == ["032"]
+    assert [e.cameo for e in leaves] == ["012"]
+
+
+def test_a_bare_speech_verb_neither_takes_its_reported_clause_as_content_nor_its_actors_as_target(
+        nlp) -> None:  # type: ignore[no-untyped-def]
+    """A suite's bare 'SAID [023]' (WEIS; its code's first digits are CAMEO's appeal root): the reported attack keeps
+    its own event, and the speaker's statement takes no target from inside what it reports."""
+    import datetime as dt
+
+    from eventwire.coding import Coder
+    from eventwire.events.lexicon import Lexicon, Pattern
+    from eventwire.model import Article
+
+    coder = Coder(nlp)
+    coder.extractor.lexicon = Lexicon([Pattern("say", "VERB", "", "", "023", "statement"),
+                                       Pattern("attack", "VERB", "", "", "190", "attack")])
+    events = coder.code(Article(text="Chile attacked Peru, a senior official said on Saturday.",
+                                date=dt.date(2024, 1, 1))).events
+    assert [(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in events] \
+        == [("CHL", "190", "PER")]

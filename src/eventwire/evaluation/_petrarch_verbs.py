@@ -16,16 +16,51 @@ PARTICLES = {"about", "across", "after", "against", "along", "around", "as", "at
              "to", "toward", "towards", "under", "up", "upon", "with", "without", "within", "aside", "forward",
              "together", "apart", "ahead"}
 SKIP_WORDS = {"a", "an", "the", "$", "+", "^", "%", "his", "her", "its", "their", "new", "of"}
-HEADER = ["lemma", "pos", "prep", "object", "subject", "cameo", "role", "reverse", "comment"]
+HEADER = ["lemma", "pos", "prep", "object", "subject", "cameo", "role", "reverse", "form", "comment"]
 CODE_RE = re.compile(r"\[([^\]]*)\]")
 
 
 def lemmatise(word: str, nlp: object | None) -> str:
+    """The lemma of a pattern's object or subject word, read as a noun ("the talks" → talk)."""
     w = word.lower().replace("_", " ").split()[-1] if word else ""
     if nlp is None or not w.isalpha():
         return w
     doc = nlp(f"the {w}")  # type: ignore[operator]
     return doc[1].lemma_.lower() if len(doc) > 1 else w
+
+
+def lemmatise_verb(word: str, nlp: object | None) -> str:
+    """The lemma of a verb line's word, read as a verb ("they left" → leave; as a noun "left" stays "left")."""
+    w = word.lower()
+    if nlp is None or not w.isalpha():
+        return w
+    doc = nlp(f"they {w} it")  # type: ignore[operator]
+    return doc[1].lemma_.lower() if len(doc) > 2 and doc[1].pos_ in ("VERB", "AUX") else w
+
+
+def noun_head(words: list[str], nlp: object | None) -> str:
+    """The head noun of a multi-word subject before the verb ("DEATH TOLL *" → toll), or "" when the words are not
+    a noun phrase ("SAID WOULD NOT *", "HEAVILY *"): PETRARCH matches them as a phrase, eventwire's subject slot
+    holds one word."""
+    plain = [w.lower().replace("_", " ") for w in words]
+    if nlp is None or any(not w.replace(" ", "").isalpha() for w in plain):
+        return ""
+    doc = nlp("the " + " ".join(plain) + " rose")  # type: ignore[operator]
+    head = doc[-2] if len(doc) > 2 else None
+    if head is None or head.pos_ != "NOUN" or any(t.pos_ in ("VERB", "AUX", "ADV", "PART") for t in doc[1:-1]):
+        return ""
+    return head.lemma_.lower()
+
+
+def inflected_forms(word: str, braces: str, lemma: str) -> str:
+    """The surface forms a verb line is restricted to ('|'-joined), when its word is an inflected form of another
+    verb (``LEFT`` → leave, ``RISEN`` → rise): PETRARCH matches verbs by form, so a ``--- LEFT [032:033]`` block
+    is not ``--- LEAVE [012]``. Empty for a base form, whose other forms are all its lemma's."""
+    w = word.lower()
+    if not lemma or w == lemma or not w.isalpha():
+        return ""
+    forms = [w] + [f.lower() for f in braces.split() if f.isalpha() and f.lower() != lemma]
+    return "|".join(dict.fromkeys(forms))
 
 
 def split_code(code: str) -> tuple[str, str, str] | None:
@@ -43,6 +78,12 @@ def split_code(code: str) -> tuple[str, str, str] | None:
     if cameo != "---" and not cameo.isdigit():
         return None
     return cameo, role, reverse
+
+
+def verb_forms(body: str) -> str:
+    """The ``{...}`` forms of a verb line ('LEFT {LEAVING}' → 'LEAVING')."""
+    m = re.search(r"\{([^}]*)\}", body)
+    return m.group(1) if m else ""
 
 
 def parse_verb_line(body: str) -> tuple[str, str, str, str] | None:
@@ -129,20 +170,25 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
         start = next(i for i, line in enumerate(lines) if line.startswith("---")) - 1
     rows: list[list[str]] = []
     seen: set[tuple[str, ...]] = set()
-    cache: dict[str, str] = {}
+    cache: dict[object, str] = {}
 
     def lem(w: str) -> str:
         if w not in cache:
             cache[w] = lemmatise(w, nlp)
         return cache[w]
 
+    def vlem(w: str) -> str:
+        if ("verb", w) not in cache:
+            cache[("verb", w)] = lemmatise_verb(w, nlp)
+        return cache[("verb", w)]
+
     def emit(row: list[str]) -> None:
-        key = tuple(row[:7])
+        key = tuple(row[:9])
         if key not in seen and row[0]:
             seen.add(key)
             rows.append(row)
 
-    block_verbs: list[tuple[str, str]] = []  # (lemma, particle)
+    block_verbs: list[tuple[str, str, str]] = []  # (lemma, particle, forms)
     block_code = ""
     block_name = ""
     in_synset = False
@@ -173,9 +219,13 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
             pattern = body[1:m.start()].strip()
             before, after = pattern.split("*", 1)
             before_words = [w for w in split_phrase(before) if w not in ("$", "+", "^", "%")]
-            if len(before_words) > 1:
-                continue
-            subject = lem(head_of(before_words[0])) if before_words and not before_words[0].startswith("(") else ""
+            if len(before_words) > 1:  # a multi-word subject ("DEATH TOLL *") keeps its head noun
+                subject = noun_head(before_words, nlp)
+                if not subject:
+                    continue
+                before_words = []
+            else:
+                subject = lem(head_of(before_words[0])) if before_words and not before_words[0].startswith("(") else ""
             if before_words and before_words[0].startswith("&"):
                 ref = before_words[0]
                 subjects = ([lem(m) for m in synsets.get(ref.upper(), [])] or [""]) if expand_synsets else [ref.lower()]
@@ -194,7 +244,7 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
             if split is None:
                 continue
             cameo, role, reverse = split
-            for lemma, particle in block_verbs:
+            for lemma, particle, forms in block_verbs:
                 p = prep
                 if particle:  # "+MEET_WITH" keeps its own particle; a pattern prep then cannot also apply
                     if prep and prep != particle:
@@ -204,25 +254,31 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
                     for s in subjects:
                         if not (p or o or s):
                             continue
-                        emit([lemma, "VERB", p, o, s, cameo, role, reverse, f"PETRARCH {block_name}: {pattern} [{code}]"
-                              + (f" ({comment})" if comment else "")])
+                        emit([lemma, "VERB", p, o, s, cameo, role, reverse, forms,
+                              f"PETRARCH {block_name}: {pattern} [{code}]" + (f" ({comment})" if comment else "")])
             continue
         # a verb line: WORD or +WORD_PARTICLE, optional {forms}, optional [code]
         verb = parse_verb_line(body)
         if verb is None:
             continue
-        lemma, particle, code, w = verb
-        block_verbs.append((lemma, particle))
+        word, particle, code, w = verb
+        # a line listing its forms ("BREAK {BROKE BROKEN}") is a base form; a bare "LEFT" may be an inflected one:
+        # it also gives form-limited patterns of its lemma (leave/"left"), and stays a verb of its own for the words
+        # that are both ("FOUND": found/"founded", find/"found")
+        entries = [(word, particle, "")]
+        inflected = vlem(word) if not (verb_forms(body) or particle) else word
+        if inflected != word:
+            entries.append((inflected, particle, inflected_forms(word, "", inflected)))
+        block_verbs += entries
         # A synonym without its own code inherits the block's default only when it is the block's head verb:
         # inheriting it for every WordNet synonym ("face", "confront" → 040 MEET) costs much precision.
         verb_code = code if code and code != "---" else (
-            block_code if all_synonyms or lemma == block_name.lower().split("_")[0] else "")
-        if verb_code:
-            first = verb_code.split(":")[0]
-            second = verb_code.partition(":")[2]
-            if first.isdigit():
-                emit([lemma, "VERB", particle, "", "", first, "", second if second.isdigit() else "",
-                      f"PETRARCH {block_name}: {w.upper()} [{verb_code}]"])
+            block_code if all_synonyms or word == block_name.lower().split("_")[0] else "")
+        first = verb_code.split(":")[0]
+        second = verb_code.partition(":")[2]
+        for lemma, _, forms in entries if first.isdigit() else ():
+            emit([lemma, "VERB", particle, "", "", first, "", second if second.isdigit() else "", forms,
+                  f"PETRARCH {block_name}: {w.upper()} [{verb_code}]"])
     return rows
 
 

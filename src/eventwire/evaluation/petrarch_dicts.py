@@ -84,8 +84,8 @@ def load_petrarch_verbs(folder: Path, nlp: object | None = None) -> list:  # typ
     patterns = []
     for f in sorted(p for p in Path(folder).iterdir() if "verbs" in p.name.lower() and p.suffix == ".txt"):
         for row in convert_verbs(f, nlp, all_synonyms=True):
-            lemma, pos, prep, obj, subject, cameo, role, reverse, comment = row
-            patterns.append(Pattern(lemma, pos, prep, obj, cameo, comment, subject, role, "petrarch2", reverse))
+            lemma, pos, prep, obj, subject, cameo, role, reverse, form, comment = row
+            patterns.append(Pattern(lemma, pos, prep, obj, cameo, comment, subject, role, "petrarch2", reverse, form))
     return patterns
 
 

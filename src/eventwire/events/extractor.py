@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "claim", "report", "insist", "stress", "warn",
                 "write", "declare", "confirm", "deny", "argue", "explain", "suggest", "indicate", "acknowledge"}
+# Neutral reporting verbs: what they report never names their addressee (a warning's or a claim's clause may).
+REPORTING_VERBS = {"say", "report", "add", "note", "state"}
 INTENT_HEADS = {"want", "plan", "intend", "hope", "seek", "agree", "prepare", "aim", "offer", "promise", "pledge",
                 "expect", "try", "wish", "vow", "propose", "ready", "willing", "set", "arrange", "schedule"}
 DEMAND_HEADS = {"demand", "urge", "call", "insist", "ask", "press", "push", "request", "appeal"}
@@ -141,6 +143,8 @@ class EventExtractor:
                 for o in _objects(tok, deep=True, children=children):
                     objects.setdefault(_via(o, tok), set()).update(_words(o))
             for p in ix.select(preps, objects):
+                if p.form and tok.lower_ not in p.form.split("|"):
+                    continue  # a pattern of an inflected form ("left" 032, not "leave" 012)
                 if p.obj:
                     if objects is None:
                         objects = {}
@@ -388,7 +392,7 @@ class EventExtractor:
             if c.dep_ in ("ccomp", "xcomp", "advcl"):
                 subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
                 found = self.actors_at(subj, mentions)
-                if found and pattern.cameo[:2] in ("02", "10", "12"):
+                if found and pattern.cameo[:2] in ("02", "10", "12") and not _reported(tok):
                     return found, f"subject of '{c.text}'"
         # "threatened to break off relations with A and B": a demand's, rejection's or threat's content names it
         if pattern.cameo[:2] in CONTENT_ROOTS:
@@ -466,6 +470,8 @@ class EventExtractor:
         elif tok.dep_ not in ("xcomp", "ccomp", "advcl", "acl"):
             return False
         hp = found.get(head.i)
+        if hp is not None and not hp.specificity and tok.i in _reported(head):
+            return False  # a bare speech verb reports its clause ("said [X will attack]"); it is not its content
         return hp is not None and not hp.blocking and hp.cameo[:2] in CONTENT_ROOTS and head.i != tok.i
 
     @staticmethod
@@ -496,7 +502,7 @@ class EventExtractor:
                     or actor.country in own or actor.code in own:
                 continue
             if scope is None:
-                scope = {t.i for t in clause.subtree}
+                scope = {t.i for t in clause.subtree} - _reported(tok, REPORTING_VERBS)
             if i not in scope:
                 continue
             t = sent.doc[i]
@@ -776,6 +782,14 @@ def _reported_clause(tok: "Token") -> bool:
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
     return t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS | {"announce", "promise"}
+
+
+def _reported(tok: "Token", verbs: set[str] = SPEECH_VERBS) -> set[int]:
+    """The tokens of what a speech verb reports ("an official said [A will meet B]"): their actors are the reported
+    event's, not the speaker's addressee."""
+    if tok.lemma_.lower() not in verbs:
+        return set()
+    return {t.i for c in tok.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
 
 
 def _pronoun_subject(tok: "Token") -> bool:

@@ -9,7 +9,8 @@ Data files (docs/events.md):
   subject (lemma or ``&synset`` the subject must be; optional), cameo (digits, or ``---`` for a
   blocking pattern: the match is not an event), role (``target``: the subject is the event's
   target, "faced criticism"), reverse (optional code for the reverse event, target → source:
-  "visited" 042 also gives "hosted" 043), comment. Curated patterns win over converted ones of equal specificity.
+  "visited" 042 also gives "hosted" 043), form (optional: the surface forms, ``|``-joined, the pattern is
+  limited to; such patterns go first), comment. Curated patterns win over converted ones of equal specificity.
 - ``data/lexicon/petrarch_synsets.tsv``: synset, lemma, phrase.
 - ``data/lexicon/cameo.tsv``: cameo, name, plover (unused: see crosswalk.tsv), quad_class, goldstein, for root
   (2-digit) and detailed codes; detailed codes missing from it inherit their base/root.
@@ -39,6 +40,7 @@ class Pattern:
     role: str = ""
     origin: str = "eventwire"
     reverse: str = ""
+    form: str = ""  # '|'-joined surface forms the pattern is limited to (PETRARCH's inflected verb lines: "left")
 
     @property
     def name(self) -> str:
@@ -84,7 +86,7 @@ class Lexicon:
         for p in patterns:
             self._by_key.setdefault((p.lemma, p.pos), []).append(p)
         for plist in self._by_key.values():
-            plist.sort(key=lambda p: (-p.specificity, p.origin != "eventwire", p.reduced))
+            plist.sort(key=lambda p: (not p.form, -p.specificity, p.origin != "eventwire", p.reduced))
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_key.values())
@@ -110,7 +112,7 @@ def read_patterns(name: str, origin: str) -> list[Pattern]:
         patterns.append(Pattern(lemma, pos, (row.get("prep") or "").strip().lower(),
                                 (row.get("object") or "").strip().lower(), cameo, (row.get("comment") or "").strip(),
                                 (row.get("subject") or "").strip().lower(), role, origin,
-                                (row.get("reverse") or "").strip()))
+                                (row.get("reverse") or "").strip(), (row.get("form") or "").strip().lower()))
     return patterns
 
 
