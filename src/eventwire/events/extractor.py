@@ -22,6 +22,7 @@ from ..actors.resolver import Mentions
 from ..model import Actor
 from .coordination import listed_appositions, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
+from .redundancy import already_coded
 from .threats import threat_code
 from .transformations import transformed
 from .relevance import political_statements
@@ -611,7 +612,7 @@ class EventExtractor:
                 if head_pattern and head_pattern.obj and word_fits(head_pattern.obj, _words(tok)) and (
                         head_pattern.cameo[:2] == pattern.cameo[:2] or tok.head.lemma_.lower() in LIGHT_VERBS):
                     continue  # "imposed sanctions": coded once, on the verb
-            if self._is_content(tok, found) or self._is_intent_head(tok, found):
+            if self._is_content(tok, found) or self._is_intent_head(tok, found) or already_coded(tok, pattern, found):
                 continue
             # "a mediation mission between X and Y": a compound event noun takes its head noun's arguments
             anchor = tok.head if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" else tok
