@@ -36,18 +36,21 @@ def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-unt
         with_petrarch_verbs(coder, dicts)
         coder.extractor.announced_threats = False  # PETRARCH codes "will break relations" by the act's own code
         return with_petrarch_agents(coder, dicts)
-    if gold.format.statements:
-        return _statement_coder()
+    spans = gold.format.actors == "span"
+    if gold.format.statements or spans:
+        return _span_coder(gold.format.statements, spans)
     return default_coder()
 
 
-@lru_cache(maxsize=1)
-def _statement_coder():  # type: ignore[no-untyped-def]
-    """The default pipeline, coding speakers' statements without an addressee as 01 events (GoldFormat.statements)."""
+@lru_cache(maxsize=2)
+def _span_coder(statements: bool, unknown_targets: bool):  # type: ignore[no-untyped-def]
+    """The default pipeline with the options a gold set's own conventions ask for: speakers' statements without
+    an addressee coded as 01 events (GoldFormat.statements), and, where actors are text spans, patients that no
+    dictionary knows kept as actors of unknown country ("detained several suspects")."""
     from ..coding import Coder
     from ..events.extractor import EventExtractor
 
-    return Coder(extractor=EventExtractor(code_statements=True))
+    return Coder(extractor=EventExtractor(code_statements=statements, unknown_targets=unknown_targets))
 
 
 def predict(gold: GoldSet, coder=None) -> list[list[Event]]:  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from .threats import threat_code
 from .transformations import transformed
 from .relevance import political_statements
 from .statements import statement_speaker
+from .unknown import unknown_target
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -106,8 +107,9 @@ class EventExtractor:
     """Finds event candidates in sentences, given the doc's actor mentions."""
 
     def __init__(self, lexicon: Lexicon | None = None, code_statements: bool = False,
-                 infer_countries: bool = True, require_source: bool = True) -> None:
+                 infer_countries: bool = True, require_source: bool = True, unknown_targets: bool = False) -> None:
         self.lexicon = lexicon or default_lexicon()
+        self.unknown_targets = unknown_targets  # a patient no dictionary knows is an actor of unknown country
         self.require_source = require_source
         self.code_statements = code_statements
         self.infer_countries = infer_countries
@@ -634,6 +636,8 @@ class EventExtractor:
                     targets, t_how = better, b_how
             light = s_how.startswith("subject of")  # an event noun that is the object of a light verb
             reciprocal = len(sources) > 1 and not targets and _reciprocal(tok, pattern.cameo)
+            if self.unknown_targets and sources and not targets and not reciprocal:
+                targets, t_how = unknown_target(tok, pattern, mentions)  # "detained several suspects"
             if sources and not targets and not reciprocal and (tok.pos_ in ("VERB", "AUX") or light):
                 targets, t_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions,
                                                       domestic=len(sources) == 1)

@@ -36,7 +36,7 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss", "agent", "attr
 _NOT_POLITICAL_ORGS = {"NGO", "MNC"}
 
 
-def unaddressed_statement(c: "Candidate") -> bool:
+def unaddressed_statement(c: Candidate) -> bool:
     """A statement (CAMEO 01) whose target was not found in the parse (none, or a guessed one)."""
     rule = str(c.evidence.get("target_rule", ""))
     return c.cameo.startswith("01") and (c.target is None or "fallback" in rule or "domestic" in rule)
@@ -60,7 +60,7 @@ def political_speaker(actor: Actor | None) -> bool:
     return political_actor(actor) or (sector is None and actor.sector is None and len(country) == 3)
 
 
-def political_statements(candidates: list["Candidate"], sent: "Span", mentions: Mentions) -> list["Candidate"]:
+def political_statements(candidates: list[Candidate], sent: Span, mentions: Mentions) -> list[Candidate]:
     """The candidates of one sentence without the statements that are not political news (module docstring)."""
     statements = [c for c in candidates if unaddressed_statement(c)]
     if not statements:
@@ -71,7 +71,7 @@ def political_statements(candidates: list["Candidate"], sent: "Span", mentions: 
     return [c for c in candidates if not any(c is d for d in drop)]
 
 
-def _names_political_actor(sent: "Span", mentions: Mentions, speaker: Actor | None) -> bool:
+def _names_political_actor(sent: Span, mentions: Mentions, speaker: Actor | None) -> bool:
     lo, hi = (speaker.start, speaker.end) if speaker is not None and speaker.start is not None else (-1, -1)
     for i, actor in mentions.by_head.items():
         if not sent.start <= i < sent.end:
@@ -89,7 +89,7 @@ def _bare_country(actor: Actor) -> bool:
     return country != "---" and sector is None and actor.sector is None and len(country) == 3
 
 
-def _participant(tok: "Token") -> bool:
+def _participant(tok: Token) -> bool:
     """A country named as a participant ("Japan should ...", "Pakistan's decision"), not a place ("in the U.S.")
     nor a nationality of people ("two Australian tourists")."""
     return tok.pos_ == "PROPN" and tok.dep_ in _ARGUMENT_DEPS

@@ -12,64 +12,29 @@ from typing import TYPE_CHECKING
 
 from ..actors.resolver import Mentions
 from ..model import Actor
+from .unknown import unknown_actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-UNKNOWN = "---"
-# Dependents that end a noun phrase's own words: a relative clause, an apposition, a coordinated phrase.
-_CLAUSE_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "prep", "advcl"}
 # What may follow a trailing speech verb: "..., X said on Thursday."
 _TRAILING_DEPS = {"prep", "pobj", "npadvmod", "advmod", "punct", "pcomp"}
 
 
-def statement_speaker(verb: "Token", mentions: Mentions) -> tuple[list[Actor], str]:
+def statement_speaker(verb: Token, mentions: Mentions) -> tuple[list[Actor], str]:
     """The speaker of a speech verb when the actor stage found none: its subject noun phrase, or the noun
     phrase of a trailing attribution ("..., the Observatory said."). Pronouns are not speakers here (an
     unresolved "he" names nobody); neither is a subject the speaker's own clause has none of."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None:
-        return _unknown(subject, mentions), "subject (speaker of unknown country)"
+        return unknown_actor(subject, mentions, "unknown speaker"), "subject (speaker of unknown country)"
     head = _trailing_attribution(verb)
     if head is not None:
-        return _unknown(head, mentions), "trailing attribution ('..., X said')"
+        return unknown_actor(head, mentions, "unknown speaker"), "trailing attribution ('..., X said')"
     return [], "none"
 
 
-def _unknown(head: "Token", mentions: Mentions) -> list[Actor]:
-    known = mentions.get(head)
-    if known is not None and known.code:
-        return [known]
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return []
-    words = [t for t in head.subtree if t.i <= head.i or not _stops(t, head)]
-    words = [t for t in words if not _in_clause(t, head)]
-    while words and words[0].pos_ in ("DET", "PUNCT"):
-        words = words[1:]
-    while words and words[-1].pos_ == "PUNCT":
-        words = words[:-1]
-    if not words:
-        return []
-    text = head.doc[words[0].i:words[-1].i + 1].text
-    return [Actor(UNKNOWN, text, None, None, start=words[0].idx, end=words[-1].idx + len(words[-1].text),
-                  how="unknown speaker")]
-
-
-def _stops(tok: "Token", head: "Token") -> bool:
-    """A word after the head that belongs to a clause or phrase attached to it, not to the name itself."""
-    return any(t.dep_ in _CLAUSE_DEPS and t.head.i == head.i for t in [tok, *tok.ancestors] if t.i > head.i)
-
-
-def _in_clause(tok: "Token", head: "Token") -> bool:
-    t = tok
-    while t.i != head.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "acl", "appos", "conj") and t.head.i == head.i:
-            return True
-        t = t.head
-    return False
-
-
-def _trailing_attribution(verb: "Token") -> "Token | None":
+def _trailing_attribution(verb: Token) -> Token | None:
     """ "..., the Syrian Observatory for Human Rights, or SOHR, said on Thursday.": the parser often attaches
     such a final speech verb without a subject; its speaker is the noun phrase just before it."""
     sent = verb.sent
