@@ -58,6 +58,9 @@ OBLIGATION_VERBS = {"declare", "announce", "insist", "stress", "say", "tell", "w
 OBLIGATION_AUX = {"must", "should"}
 # Roots whose complement clause is their content, not a separate event (demand, reject, threaten, appeal).
 CONTENT_ROOTS = {"02", "10", "12", "13"}
+# Taking part in a nominal event ("gathered for a rally", "joined the strike"): the verb's subject does it.
+GATHERING_VERBS = {"gather", "converge", "assemble", "participate", "join", "flock", "mass", "march", "turn"}
+GATHERING_PREPS = {"for", "in", "at"}
 # Event types that, with no target in the text, are coded against the source's own country.
 DOMESTIC_ROOTS = {"08", "09", "10", "14", "15", "17", "18", "19", "20"}
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -298,6 +301,10 @@ class EventExtractor:
                     and tok.head.lemma_.lower() in LIGHT_VERBS):
                 srcs, how = self.sources_of(tok.head, mentions)
                 return srcs, f"subject of '{tok.head.text}'" if srcs else how
+            verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in GATHERING_PREPS else tok.head
+            if (tok.dep_ in ("pobj", "dobj") and verb.pos_ == "VERB" and verb.lemma_.lower() in GATHERING_VERBS):
+                srcs, how = self.sources_of(verb, mentions)  # "converged on the capital for a rally", "joined the strike"
+                return srcs, f"subject of '{verb.text}' (taking part)" if srcs else how
             return [], "none"
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if len(subjects) > 1 and split_list(subjects):  # "A, B, and C met" with C parsed as a second subject
@@ -322,7 +329,13 @@ class EventExtractor:
         if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if _passive_modifier(tok):
                 return [], "none (passive relative clause: the noun modified is the patient)"
-            return self.actors_at(head, mentions), "noun modified (relative clause)"
+            found = self.actors_at(head, mentions)
+            if not found and head.dep_ == "dobj" and head.head.lemma_.lower() in LIGHT_VERBS:
+                # "issued a statement condemning X": the statement's author, the light verb's subject
+                srcs, _ = self.sources_of(head.head, mentions)
+                if srcs:
+                    return srcs, f"subject of '{head.head.text}' (its object '{head.text}' does it)"
+            return found, "noun modified (relative clause)"
         if tok.dep_ in ("pcomp", "pobj", "ccomp") and head.i != tok.i and head.lemma_.lower() not in SPEECH_VERBS:
             anchor = head.head if head.dep_ == "prep" else head
             if anchor.pos_ in ("VERB", "AUX") and anchor.i != tok.i:
@@ -494,8 +507,9 @@ class EventExtractor:
         """No target in the parse: the nearest other actor in the trigger's clause, else (for domestic
         event types) the source's own country, as PLOVER/CAMEO coders do ("protesters marched" → X→X)."""
         clause = tok
-        while clause.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "acomp", "advmod") and clause.head.i != clause.i:
-            clause = clause.head
+        while (clause.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "acomp", "advmod") or _purpose(clause)) \
+                and clause.head.i != clause.i:
+            clause = clause.head  # a purpose infinitive ("sent a team to Bosnia to investigate") shares its clause
         lo, hi = clause.left_edge.i, clause.right_edge.i  # the subtree's bounds (cheap test before the subtree)
         scope: set[int] | None = None
         own = {a.country for a in sources} | {a.code for a in sources}
@@ -517,7 +531,7 @@ class EventExtractor:
             near = [a for a in self.actors_at(sent.doc[best[2]], mentions)
                     if _has_country(a) and a.country not in own and a.code not in own]
             return near or [best[1]], "nearest actor in the clause (fallback)"
-        if domestic and cameo[:2] in DOMESTIC_ROOTS and _has_country(sources[0]):
+        if domestic and cameo[:2] in DOMESTIC_ROOTS and _has_country(sources[0]) and _is_state(sources[0]):
             src = sources[0]
             return [Actor(src.country, src.text, src.country, None, src.name, src.start, src.end,
                           how="domestic default")], \
@@ -856,6 +870,16 @@ def _own(target: Actor, sources: list[Actor]) -> bool:
     first = (target.text or "").split(" ", 1)[0].lower()
     return first in ("its", "their", "his", "her", "our") and any(
         s.country and s.country == target.country for s in sources)
+
+
+def _purpose(tok: "Token") -> bool:
+    """An infinitival purpose clause: "sent a team to Bosnia [to investigate]"."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _is_state(actor: Actor) -> bool:
+    """An actor of a country (ISO3), not an organisation: only a country has its "own country" to act on."""
+    return bool(actor.country) and len(actor.country or "") == 3 and actor.country not in ("IGO", "NGO", "MNC", "IMG")
 
 
 def _has_country(actor: Actor | None) -> bool:
