@@ -22,6 +22,9 @@ from eventwire.clean import clean_text, is_boilerplate, strip_prefix
         ("The Kremlin said on Friday.", "The Kremlin said on Friday."),
         ("US President Joe Biden (left) met Xi.", "US President Joe Biden (left) met Xi."),
         ("NATO - the alliance - met.", "NATO - the alliance - met."),
+        ("Kandahar, Afghanistan - Tribal elders met.", "Tribal elders met."),
+        ("Israel - Hamas talks resumed.", "Israel - Hamas talks resumed."),
+        ("Putin: We will win.", "Putin: We will win."),
     ],
 )
 def test_clean_strip_prefix(line, expected):

@@ -30,6 +30,11 @@ _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Z .'\u2019-]{{2,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}}?)?"
     rf"(?:,?\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:{_DASH}|:)\s+(?=[A-Z\"\u201c])"
 )
+# "Raipur, India - ": a title-case "Place, Country" dateline before a dash. A bare "Israel - Hamas talks" or
+# "Putin: We will ..." is no dateline, so the country is required.
+_PLACE_DATELINE = re.compile(
+    rf"^\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:{_DASH})\s+(?=[A-Z\"\u201c])"
+)
 
 _DROP_LINE = [
     re.compile(p, re.IGNORECASE)
@@ -81,6 +86,8 @@ def strip_prefix(line: str) -> str:
     stripped = _PREFIX.sub("", line, count=1)
     if stripped == line:
         stripped = _DATELINE.sub("", line, count=1)
+    if stripped == line:
+        stripped = _PLACE_DATELINE.sub("", line, count=1)
     return stripped
 
 
