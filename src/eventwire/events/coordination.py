@@ -59,3 +59,13 @@ def split_list(subjects: list["Token"]) -> bool:
                and not any(c.dep_ == "conj" and c.i > cc.i for cc in s.children if cc.dep_ == "cc"
                            for c in s.children)
                for s in subjects[:-1])
+
+
+# Acts on an agreement that one party performs alone: "Ukraine ratified an agreement with the EU" is not also the
+# EU ratifying it (the joint-act reverse of 057 does not apply).
+ONE_SIDED_VERBS = {"ratify", "endorse", "approve", "adopt", "back", "reject", "violate", "breach", "renounce"}
+
+
+def one_sided(tok: "Token") -> bool:
+    """The trigger is a one-party act on a joint instrument ("ratified the treaty with X")."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ONE_SIDED_VERBS

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..actors.resolver import Mentions
 from ..model import Actor
-from .coordination import listed_appositions, split_list
+from .coordination import listed_appositions, one_sided, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 from .redundancy import already_coded
 from .threats import threat_code
@@ -692,7 +692,7 @@ class EventExtractor:
                                      speaker if speaker is not src else None, evidence))
                 # a converted PETRARCH pattern states its reverse itself ("[040:040]"); the CAMEO joint-act default
                 # is for the curated patterns (PETRARCH's validation suites use other, WEIS, codes)
-                reverse = pattern.reverse or (cameo if _symmetric(cameo) and not negated
+                reverse = pattern.reverse or (cameo if _symmetric(cameo) and not negated and not one_sided(tok)
                                               and pattern.origin != "petrarch2" else "")
                 if reverse and src is not None and tgt is not None and not reciprocal \
                         and (reverse, tgt, src) not in reverse_done:

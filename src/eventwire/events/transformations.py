@@ -12,7 +12,8 @@ someone's statement or wish as an act of that someone:
 violence), SAY a speech verb whose clausal complement holds the attack, WANT "want"/"wish" with an object that is
 the attack's subject. The attack itself stays an event (attributed to the speaker, modality ``reported``): human
 coders of news code it, and the statement about it is coded beside it. Only a speaker named as an actor with a
-country or organisation counts: "officials said ..." (an unnamed source, ``---GOV``) reports; it does not accuse.
+country or organisation counts: "officials said ..." (an unnamed source, ``---GOV``) and the news media report;
+they do not accuse.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from .extractor import Candidate
 
 ATTACK_ROOTS = ("18", "19", "20")
-SAY_VERBS = {"say", "claim", "announce", "state", "declare", "report", "tell", "insist", "allege", "confirm"}
+# Not "report": news media report attacks ("state media reported ..."); reporting is not accusing.
+SAY_VERBS = {"say", "claim", "announce", "state", "declare", "tell", "insist", "allege", "confirm"}
 WANT_VERBS = {"want", "wish"}
 SOURCE_ORIGIN = "CAMEO.2.0 transformations (PETRARCH-2)"
 
@@ -118,7 +120,8 @@ def transformed(cands: list["Candidate"], mentions: "Mentions", actors_at) -> li
         say = _governing(c.trigger, SAY_VERBS, ("ccomp", "parataxis"))
         if say is not None:
             speaker = _subject_actor(say, mentions, actors_at)
-            if speaker is None or not speaker.country or (speaker.code or "").startswith("---"):
+            if speaker is None or not speaker.country or (speaker.code or "").startswith("---") \
+                    or "MED" in (speaker.code or "")[3:]:
                 continue  # "officials said ...": an unnamed source reports; it does not claim or accuse
             if _same(c.source, speaker, c):
                 future = c.modality in ("intended", "hypothetical")
