@@ -185,3 +185,25 @@ def test_a_bare_speech_verb_neither_takes_its_reported_clause_as_content_nor_its
                                 date=dt.date(2024, 1, 1))).events
     assert [(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in events] \
         == [("CHL", "190", "PER")]
+
+
+def test_target_marker_after_a_preposition_names_the_target_preposition() -> None:
+    """PETRARCH's ``+`` right after a preposition: the target is that preposition's object."""
+    from eventwire.evaluation._petrarch_verbs import target_preposition
+
+    assert target_preposition(" THEIR ^ ABOUT +") == "about"
+    assert target_preposition(" EID (AT ^) (WITH +)") == "with"
+    assert target_preposition(" (AT) ^ +") == ""  # after a skipped phrase: not the preposition's object
+
+
+def test_prep_role_pattern_prefers_the_prepositional_target_over_the_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from eventwire.coding import Coder
+    from eventwire.events.lexicon import Lexicon, Pattern
+    from eventwire.model import Article
+
+    coder = Coder(nlp)
+    coder.extractor.lexicon = Lexicon([Pattern("warn", "VERB", "about", "", "130", "warn * about +", role="prep")])
+    events = coder.code(Article(text="Chile warned Peru about Bolivia.", date=dt.date(2024, 1, 1))).events
+    assert [(e.source.code, e.target.code) for e in events if e.source and e.target] == [("CHL", "BOL")]

@@ -155,6 +155,19 @@ def reduce_pattern(after: str) -> tuple[str, list[str]]:
     return prep, [obj] if obj else []
 
 
+def target_preposition(after: str) -> str:
+    """The preposition whose object PETRARCH's ``+`` (the target) is, when ``+`` follows it directly
+    ("* THEIR ^ ABOUT +", "* EID (AT ^) (WITH +)" → about, with); "" otherwise ("* (AT) ^ +": after a skipped phrase)."""
+    prev = ""
+    for tok in split_phrase(after):
+        for w in tok.strip("()").split() if tok.startswith("(") else [tok]:
+            low = w.lower().split("/")[0]
+            if low == "+":
+                return prev if prev in PARTICLES else ""
+            prev = low
+    return ""
+
+
 def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = False,
                   expand_synsets: bool = True) -> list[list[str]]:
     """Lexicon rows (HEADER columns) from a PETRARCH verb dictionary.
@@ -232,6 +245,7 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
             else:
                 subjects = [subject]
             prep, objs = reduce_pattern(after)
+            to = target_preposition(after)
             expanded: list[str] = []
             for o in objs or [""]:
                 if o.startswith("&") and expand_synsets:
@@ -244,6 +258,8 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
             if split is None:
                 continue
             cameo, role, reverse = split
+            if to and not role:  # the target is that preposition's object, before any direct object
+                prep, role = to, "prep"
             for lemma, particle, forms in block_verbs:
                 p = prep
                 if particle:  # "+MEET_WITH" keeps its own particle; a pattern prep then cannot also apply

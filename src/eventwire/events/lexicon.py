@@ -8,7 +8,8 @@ Data files (docs/events.md):
   object (lemma of the object or of the preposition's object, or ``&synset``; optional),
   subject (lemma or ``&synset`` the subject must be; optional), cameo (digits, or ``---`` for a
   blocking pattern: the match is not an event), role (``target``: the subject is the event's
-  target, "faced criticism"), reverse (optional code for the reverse event, target → source:
+  target, "faced criticism"; ``prep``: the target is the object of the pattern's preposition even when there is a
+  direct object, "warned X about Y" → Y), reverse (optional code for the reverse event, target → source:
   "visited" 042 also gives "hosted" 043), form (optional: the surface forms, ``|``-joined, the pattern is
   limited to; such patterns go first), comment. Curated patterns win over converted ones of equal specificity.
 - ``data/lexicon/petrarch_synsets.tsv``: synset, lemma, phrase.
@@ -106,9 +107,9 @@ def read_patterns(name: str, origin: str) -> list[Pattern]:
         lemma = (row.get("lemma") or "").strip().lower()
         pos = (row.get("pos") or "VERB").strip().upper()
         role = (row.get("role") or "").strip().lower()
-        if not lemma or not (cameo.isdigit() or cameo == "---") or pos not in ("VERB", "NOUN") or role not in ("", "target"):
+        if not lemma or not (cameo.isdigit() or cameo == "---") or pos not in ("VERB", "NOUN") or role not in ("", "target", "prep"):
             raise DictionaryError(f"eventwire/data/lexicon/{name}:{lineno}: needs a lemma, pos VERB or NOUN, a numeric "
-                                  "cameo code (or ---) and role empty or 'target'")
+                                  "cameo code (or ---) and role empty, 'target' or 'prep'")
         patterns.append(Pattern(lemma, pos, (row.get("prep") or "").strip().lower(),
                                 (row.get("object") or "").strip().lower(), cameo, (row.get("comment") or "").strip(),
                                 (row.get("subject") or "").strip().lower(), role, origin,
