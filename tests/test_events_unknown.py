@@ -39,3 +39,9 @@ def test_quantity_takes_its_of_phrase(spans) -> None:
 def test_pattern_object_word_is_not_the_patient(spans) -> None:
     events = [e for e in spans("Kenyan soldiers launched an attack on a remote farm.") if e.cameo.startswith("19")]
     assert events and events[0].target.text == "remote farm"
+
+
+def test_patient_without_country_is_not_replaced_by_a_place(spans, code_text) -> None:
+    text = "A Catholic priest who was accused of fraud in Nairobi was arrested by Kenyan police on Monday."
+    events = [e for e in spans(text) if e.cameo.startswith("17")]
+    assert events and "priest" in events[0].target.text
