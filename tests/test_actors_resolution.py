@@ -123,6 +123,11 @@ def test_igo_with_role(resolver):
     assert phrase(resolver, "the EU legislature", None) == "EULEG"
 
 
+def test_organisation_title_beats_a_persons_national_role(resolver):
+    # undated: the dictionary's dated roles of the person cannot be checked; the title in the text is explicit
+    assert phrase(resolver, "U.N. mediator Diego Cordovez", None).startswith("UN")
+
+
 def test_unresolvable_phrase_gives_none(resolver):
     assert phrase(resolver, "a cat") is None
     assert phrase(resolver, "puppies") is None

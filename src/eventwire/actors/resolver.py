@@ -481,6 +481,10 @@ class ActorResolver:
             # a person known here only as out of office is weaker evidence than an organisation in the same
             # phrase ("U.N. mediator Diego Cordovez" years after his dictionary role)
             e = ([p for p in people if not p.inferred] or people)[-1]
+            igo = next((p for p in people if p.kind == "igo"), None)
+            if igo is not None and e.kind == "person" and split_code(e.code)[0] not in ORGANISATIONS \
+                    and split_code(igo.code)[0] in ORGANISATIONS:
+                e = igo  # "U.N. mediator Diego Cordovez": the organisation the text names beats his national role
             code = e.code
             how = f"dictionary:{e.kind}"
             owner, own_sector = split_code(code)

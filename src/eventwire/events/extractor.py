@@ -565,6 +565,8 @@ class EventExtractor:
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                 for c in tok.children):
             auxes = (auxes - {"would"}) | {"will"}  # "announced it would free": future in the past, not a hypothesis
+        elif "would" in auxes and _reported_clause(tok) and _pronoun_subject(tok):
+            return "intended", False  # "X said it would meet Y if ...": the speaker's conditional offer (or threat)
         if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
             return "hypothetical", False
         if tok.dep_ in ("xcomp", "ccomp", "pobj", "dobj") and head.lemma_.lower() in DEMAND_HEADS:
