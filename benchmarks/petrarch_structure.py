@@ -16,7 +16,7 @@ from pathlib import Path
 
 from eventwire.evaluation.gold import read_gold
 from eventwire.evaluation.runner import predict
-from eventwire.evaluation.scoring import Predicted, score
+from eventwire.evaluation.scoring import Predicted, _igo_code, score
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -24,7 +24,9 @@ SETS = ("petrarch2-unittest", "udpetrarch-validate-2-02")
 
 
 def _pairs(events) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return {(g.source_full or g.source or "---", g.target_full or g.target or "---") for g in events}
+    """Expected (source, target) codes, organisation codes read as the importer reads them (IGOAFR → AU)."""
+    return {(_igo_code(g.source_full or g.source or "---"), _igo_code(g.target_full or g.target or "---"))
+            for g in events}
 
 
 def guess_cause(expected: set[tuple[str, str]], preds: list[Predicted], negated: list[Predicted]) -> str:

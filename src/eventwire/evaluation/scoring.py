@@ -72,6 +72,15 @@ def _country(code: str | None) -> str | None:
     return country[:3].upper()
 
 
+def _igo_code(code: str) -> str:
+    """A PETRARCH organisation code as the actor importer reads it ("IGOAFR" → "AU"), so that a gold code of a suite
+    and the code eventwire gives the same dictionary entry compare equal."""
+    from ..actors.importer import IGO_CODES
+
+    prefix = next((p for p in sorted(IGO_CODES, key=len, reverse=True) if code.startswith(p)), None)
+    return IGO_CODES[prefix] + code[len(prefix):] if prefix else code
+
+
 def _gold_country(code: str | None, fmt: GoldFormat) -> str | None:
     if code is None:
         return None
@@ -117,6 +126,8 @@ def _actor_ok(fmt: GoldFormat, level: str, g: GoldEvent, p: Predicted, side: str
         gold_full = getattr(g, f"{side}_full") or getattr(g, side)
         if gold_full is not None and gold_full.startswith("---"):
             gold_full = None if gold_full == "---" else gold_full
+        if gold_full and fmt.actors == "code":
+            gold_full = _igo_code(gold_full)
         pred_full = getattr(p, f"{side}_code")
         return (gold_full or None) == (pred_full or None)
     return _gold_country(getattr(g, side), fmt) == getattr(p, f"{side}_country")
