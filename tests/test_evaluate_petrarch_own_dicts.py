@@ -207,3 +207,15 @@ def test_prep_role_pattern_prefers_the_prepositional_target_over_the_object(nlp)
     coder.extractor.lexicon = Lexicon([Pattern("warn", "VERB", "about", "", "130", "warn * about +", role="prep")])
     events = coder.code(Article(text="Chile warned Peru about Bolivia.", date=dt.date(2024, 1, 1))).events
     assert [(e.source.code, e.target.code) for e in events if e.source and e.target] == [("CHL", "BOL")]
+
+
+def test_structure_level_reads_gold_organisation_codes_as_the_importer_does() -> None:
+    """A suite's 'THE_AU [IGOAFR]' is imported as AU; the gold IGOAFR then matches it at the structure level."""
+    from eventwire.evaluation.gold import FORMATS, GoldEvent
+    from eventwire.evaluation.scoring import Predicted, _igo_code, matches
+
+    assert _igo_code("IGOAFR") == "AU" and _igo_code("ARNGOV") == "ARNGOV"
+    fmt = FORMATS["petrarch"]
+    gold = GoldEvent(source="IGOAFR", target="LBY", code="064")
+    pred = Predicted("AU", "IGO", "The AU", "LBY", "LBY", "Libya", "064")
+    assert matches(fmt, "structure", gold, pred)

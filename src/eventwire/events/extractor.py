@@ -22,6 +22,7 @@ from ..actors.resolver import Mentions
 from ..model import Actor
 from .coordination import listed_appositions, one_sided, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
+from .negation import refusals
 from .redundancy import already_coded
 from .threats import threat_code
 from .transformations import transformed
@@ -704,6 +705,7 @@ class EventExtractor:
                                          {**evidence, "source_rule": f"reverse of {cameo}: {evidence['target_rule']}",
                                           "target_rule": f"reverse of {cameo}: {evidence['source_rule']}"}))
         out = transformed(out, mentions, self.actors_at)  # reported attacks: claims, accusations (CAMEO.2.0)
+        out = refusals(out)  # "would not provide support": a refusal (12x)
         return political_statements(out, sent, mentions) if self.code_statements else out
 
 
