@@ -661,8 +661,9 @@ class EventExtractor:
             modality, negated = self.modality_of(tok)
             cameo = self.refine(pattern.cameo, tok, modality, self.announced_threats)
             speaker = self.speaker_of(tok, mentions) if pattern.cameo[:2] != "01" else None
-            if not sources and speaker is not None and tok.pos_ in ("NOUN", "PROPN"):
-                sources, s_how = [speaker], "speaker (nominal event)"
+            if not sources and speaker is not None and tok.pos_ in ("NOUN", "PROPN") \
+                    and not (tok.dep_ == "dobj" and found.get(tok.head.i) is not None):
+                sources, s_how = [speaker], "speaker (nominal event)"  # not "X denied [accusations]": X's act's object
             if not sources and speaker is not None and _pronoun_subject(tok):
                 sources, s_how = [speaker], "pronoun subject → the speaker ('X said it would ...')"
             if self.infer_countries:
