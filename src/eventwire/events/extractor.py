@@ -28,7 +28,7 @@ from .threats import threat_code
 from .transformations import transformed
 from .relevance import political_statements
 from .statements import statement_speaker
-from .unknown import unknown_target
+from .unknown import unknown_object, unknown_target
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -655,15 +655,21 @@ class EventExtractor:
             reciprocal = len(sources) > 1 and not targets and _reciprocal(tok, pattern.cameo)
             if self.unknown_targets and sources and not targets and not reciprocal:
                 targets, t_how = unknown_target(tok, pattern, mentions)  # "detained several suspects"
+            elif self.unknown_targets and targets and t_how.startswith("'") and tok.pos_ == "VERB":
+                direct, d_how = unknown_object(tok, pattern, mentions)  # "killed [five people] in an attack on X"
+                targets, t_how = (direct, d_how) if direct else (targets, t_how)
             if sources and not targets and not reciprocal and (tok.pos_ in ("VERB", "AUX") or light):
                 targets, t_how = self.fallback_target(tok, sent, sources, pattern.cameo, mentions,
                                                       domestic=len(sources) == 1)
             modality, negated = self.modality_of(tok)
             cameo = self.refine(pattern.cameo, tok, modality, self.announced_threats)
             speaker = self.speaker_of(tok, mentions) if pattern.cameo[:2] != "01" else None
+            # an event noun that is an argument of another coded act ("denied [accusations]", "wounded 40 in [an
+            # attack]") is not the speaker's own event
+            governor = tok.head.i if tok.dep_ == "dobj" else tok.head.head.i if tok.dep_ == "pobj" else None
             if not sources and speaker is not None and tok.pos_ in ("NOUN", "PROPN") \
-                    and not (tok.dep_ == "dobj" and found.get(tok.head.i) is not None):
-                sources, s_how = [speaker], "speaker (nominal event)"  # not "X denied [accusations]": X's act's object
+                    and (governor is None or governor == tok.i or found.get(governor) is None):
+                sources, s_how = [speaker], "speaker (nominal event)"
             if not sources and speaker is not None and _pronoun_subject(tok):
                 sources, s_how = [speaker], "pronoun subject → the speaker ('X said it would ...')"
             if self.infer_countries:

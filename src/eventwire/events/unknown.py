@@ -76,12 +76,10 @@ def unknown_target(tok: Token, pattern: Pattern, mentions: Mentions) -> tuple[li
     a convoy"). Statements have none (their object is what was said)."""
     if pattern.cameo.startswith("01"):
         return [], "none"
+    found, how = unknown_object(tok, pattern, mentions)
+    if found:
+        return found, how
     kids = list(tok.children)
-    for c in kids:
-        if c.dep_ in ("nsubjpass", "dobj") and not _pattern_word(c, pattern):
-            found = unknown_actor(c, mentions, "unknown patient")
-            if found:
-                return found, "passive subject (unknown actor)" if c.dep_ == "nsubjpass" else "object (unknown actor)"
     holders = [tok, *[c for c in kids if c.dep_ == "dobj"]]
     preps = ([pattern.prep] if pattern.prep in _PATIENT_PREPS + ("with", "to") else [])
     preps += [p for p in _PATIENT_PREPS if p != pattern.prep]
@@ -93,6 +91,19 @@ def unknown_target(tok: Token, pattern: Pattern, mentions: Mentions) -> tuple[li
                     found = unknown_actor(pobj, mentions, "unknown patient") if pobj is not None else []
                     if found:
                         return found, f"'{prep} X' (unknown actor)"
+    return [], "none"
+
+
+def unknown_object(tok: Token, pattern: Pattern, mentions: Mentions) -> tuple[list[Actor], str]:
+    """The passive subject or direct object of a predicate as an actor (unknown if no dictionary knows it), unless
+    it is the pattern's own object word or the predicate is a statement."""
+    if pattern.cameo.startswith("01"):
+        return [], "none"
+    for c in tok.children:
+        if c.dep_ in ("nsubjpass", "dobj") and not _pattern_word(c, pattern):
+            found = unknown_actor(c, mentions, "unknown patient")
+            if found:
+                return found, "passive subject (unknown actor)" if c.dep_ == "nsubjpass" else "object (unknown actor)"
     return [], "none"
 
 
