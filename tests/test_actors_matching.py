@@ -85,3 +85,14 @@ def test_unwritable_cache_dir_only_costs_the_cache(nlp, tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(blocker / "sub"))  # a directory under a file cannot exist
     monkeypatch.delenv("EVENTWIRE_NO_CACHE", raising=False)
     assert (0, 2) in load_alias_matcher(nlp, ALIASES)(nlp(TEXT))
+
+
+def test_arabic_article_matches_hyphenated_or_not(nlp):
+    from eventwire.actors.dictionary import ActorDictionary
+    from eventwire.actors.matching import AliasMatcher, alias_sequences
+
+    matcher = AliasMatcher(alias_sequences(nlp, ["Nuri Al Maliki", "al-Qaeda"]))
+    for text, name in (("Nuri al-Maliki spoke.", "Nuri al-Maliki"), ("Al Qaeda struck.", "Al Qaeda")):
+        doc = nlp(text)
+        assert [doc[s:e].text for s, e in matcher.find([t.lower_ for t in doc])] == [name]
+    assert ActorDictionary.key("Nuri al-Maliki") == ActorDictionary.key("Nuri Al Maliki")

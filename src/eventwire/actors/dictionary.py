@@ -8,6 +8,7 @@ loaded and loaded once per process (``default_dictionary()`` is cached).
 from __future__ import annotations
 
 import csv
+import re
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -92,6 +93,9 @@ def read_entries(path: Path | str, text: str | None = None, layer: int = 0) -> l
     return entries
 
 
+_HYPHENATED_ARTICLE = re.compile(r"(?<![\w-])(al|el)-(?=\w)")
+
+
 class ActorDictionary:
     """Aliases → dated entries. Lookups are case-insensitive except for short all-caps aliases ('US')."""
 
@@ -104,7 +108,8 @@ class ActorDictionary:
 
     @staticmethod
     def key(alias: str) -> str:
-        return " ".join(alias.lower().replace("\u2019", "'").split())
+        """Lookup key: lower case, one space, and the Arabic article unhyphenated ("al-Thani" = "Al Thani")."""
+        return _HYPHENATED_ARTICLE.sub(r"\1 ", " ".join(alias.lower().replace("\u2019", "'").split()))
 
     @property
     def aliases(self) -> list[str]:

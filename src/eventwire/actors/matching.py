@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: aliases with the Arabic article also match it hyphenated ("al-Thani")
 
 
 class AliasMatcher:
@@ -84,10 +85,20 @@ def _split_aliases(nlp: Language, aliases: list[str]) -> tuple[list[str], list[s
     return plain, rest
 
 
+_ARTICLE = re.compile(r"(?i)(?<![\w-])(al|el)([ -])(?=\w)")
+
+
+def article_variant(alias: str) -> str:
+    """'Hamad Bin Khalifa Al Thani' ↔ 'Hamad Bin Khalifa Al-Thani': the Arabic article is written both ways."""
+    return _ARTICLE.sub(lambda m: m.group(1) + ("-" if m.group(2) == " " else " "), alias)
+
+
 def alias_sequences(nlp: Language, aliases: list[str]) -> list[tuple[str, ...]]:
     """Lower-cased token tuples of the aliases, tokenized as ``alias_patterns`` does (without building Docs
     for the plain ones). Aliases with punctuation are also tokenized as written: spaCy's tokenizer exceptions
-    are case-sensitive ("U.N." is one token, "u.n." two), and text is matched as written."""
+    are case-sensitive ("U.N." is one token, "u.n." two), and text is matched as written. An alias with the
+    Arabic article ("Al Thani") also matches it hyphenated ("al-Thani")."""
+    aliases = list(aliases) + [v for a in aliases if (v := article_variant(a)) != a]
     plain, rest = _split_aliases(nlp, aliases)
     written: dict[str, set[str]] = {}
     for a in aliases:

@@ -146,6 +146,10 @@ class ActorResolver:
         people = [(e.start, e.end) for e in v.ents if e.label_ == "PERSON" and len(e) > 1]
         found = [m for m in found if not (m[2].kind in _COUNTRY_KINDS and any(
             s <= m[0] and m[1] <= e and (m[0], m[1]) != (s, e) and m[0] != s for s, e in people))]
+        # one name of a longer person's name, not its last ("Hassan" in "Omar Hassan Ahmed", "Abdullah" in
+        # "Abdullah Yusuf Ali"): someone else who shares a first or middle name
+        found = [m for m in found if not (m[2].kind == "person" and m[1] - m[0] == 1 and any(
+            s <= m[0] and m[1] < e for s, e in people))]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
         kept = []
@@ -484,7 +488,7 @@ class ActorResolver:
             igo = next((p for p in people if p.kind == "igo"), None)
             if igo is not None and e.kind == "person" and split_code(e.code)[0] not in ORGANISATIONS \
                     and split_code(igo.code)[0] in ORGANISATIONS:
-                e = igo  # "U.N. mediator Diego Cordovez": the organisation the text names beats his national role
+                e = igo  # "U.N. envoy Martti Ahtisaari": the organisation the text names beats his national role
             code = e.code
             how = f"dictionary:{e.kind}"
             owner, own_sector = split_code(code)
