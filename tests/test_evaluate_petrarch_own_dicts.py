@@ -219,3 +219,18 @@ def test_structure_level_reads_gold_organisation_codes_as_the_importer_does() ->
     gold = GoldEvent(source="IGOAFR", target="LBY", code="064")
     pred = Predicted("AU", "IGO", "The AU", "LBY", "LBY", "Libya", "064")
     assert matches(fmt, "structure", gold, pred)
+
+
+def test_listed_forms_the_parser_lemmatises_otherwise_still_find_the_verb(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """'+CORDON_OFF {+CORDONED_OFF}': whatever lemma the parser gives "cordoned", the listed form finds the block."""
+    import datetime as dt
+
+    from eventwire.coding import Coder
+    from eventwire.evaluation.petrarch_dicts import with_petrarch_verbs
+    from eventwire.model import Article
+
+    (tmp_path / "X.verbs.txt").write_text("--- EXCLUDE  [1721] ---\nEXCLUDE\n"
+                                          "+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF }\n")
+    coder = with_petrarch_verbs(Coder(nlp), tmp_path)
+    events = coder.code(Article(text="Chile cordoned off Peru on Monday.", date=dt.date(2024, 1, 1))).events
+    assert [(e.source.code, e.cameo, e.target.code) for e in events if e.source and e.target] == [("CHL", "1721", "PER")]

@@ -86,6 +86,22 @@ def verb_forms(body: str) -> str:
     return m.group(1) if m else ""
 
 
+def listed_form_entries(word: str, particle: str, braces: str, vlem) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """(lemma, particle, forms) for the ``{forms}`` of a verb line that the parser lemmatises to another word than the
+    line's ("+CORDON_OFF {+CORDONED_OFF}": spaCy reads "cordoned" as *cordone*), so those forms still find the
+    line's patterns; empty when every form lemmatises to the line's word."""
+    by_lemma: dict[str, list[str]] = {}
+    for raw in braces.split():
+        parts = [x for x in raw.lower().split("_") if x]
+        form = next((x.lstrip("+") for x in parts if x.startswith("+")), parts[0] if parts else "").lstrip("+")
+        if not form.isalpha():
+            continue
+        lemma = vlem(form)
+        if lemma not in (word, form):  # a form read as itself may be another verb's base ("wound" of WIND)
+            by_lemma.setdefault(lemma, []).append(form)
+    return [(lemma, particle, "|".join(forms)) for lemma, forms in by_lemma.items()]
+
+
 def parse_verb_line(body: str) -> tuple[str, str, str, str] | None:
     """A verb line 'WORD' or '+WORD_PARTICLE' with optional {forms} and [code] → (lemma, particle, code, word)."""
     m = CODE_RE.search(body)
@@ -285,6 +301,7 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
         inflected = vlem(word) if not (verb_forms(body) or particle) else word
         if inflected != word:
             entries.append((inflected, particle, inflected_forms(word, "", inflected)))
+        entries += listed_form_entries(word, particle, verb_forms(body), vlem)
         block_verbs += entries
         # A synonym without its own code inherits the block's default only when it is the block's head verb:
         # inheriting it for every WordNet synonym ("face", "confront" → 040 MEET) costs much precision.
