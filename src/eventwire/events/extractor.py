@@ -38,7 +38,7 @@ SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "claim", "rep
 # Neutral reporting verbs: what they report never names their addressee (a warning's or a claim's clause may).
 REPORTING_VERBS = {"say", "report", "add", "note", "state"}
 INTENT_HEADS = {"want", "plan", "intend", "hope", "seek", "agree", "prepare", "aim", "offer", "promise", "pledge",
-                "expect", "try", "wish", "vow", "propose", "ready", "willing", "set", "arrange", "schedule"}
+                "expect", "try", "wish", "vow", "propose", "ready", "willing", "prepared", "set", "arrange", "schedule"}
 DEMAND_HEADS = {"demand", "urge", "call", "insist", "ask", "press", "push", "request", "appeal"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should"}
 # Verbs whose object event did not (or not yet) take place: "cancelled the meeting", "postponed a visit".
@@ -576,6 +576,8 @@ class EventExtractor:
             return "demanded", False
         if auxes & FUTURE_AUX or (tok.dep_ in ("xcomp", "dobj") and head.lemma_.lower() in INTENT_HEADS):
             return "intended", False
+        if _under_intent(tok):
+            return "intended", False  # "willing to send troops [to help defend X]": the purpose is intended too
         if tok.dep_ == "nsubjpass" and head.lemma_.lower() in INTENT_HEADS:
             return "intended", False
         if tok.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
@@ -881,6 +883,18 @@ def _own(target: Actor, sources: list[Actor]) -> bool:
     first = (target.text or "").split(" ", 1)[0].lower()
     return first in ("its", "their", "his", "her", "our") and any(
         s.country and s.country == target.country for s in sources)
+
+
+def _under_intent(tok: "Token") -> bool:
+    """tok is the purpose (or a complement of the purpose) of an intended act: "willing to send troops [to help]"."""
+    t, hops = tok, 0
+    while t.dep_ in ("xcomp", "advcl") and t.head.i != t.i and hops < 4:
+        if t.dep_ == "advcl" and not _purpose(t):
+            return False
+        t, hops = t.head, hops + 1
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_HEADS and hops > 0:
+            return True
+    return False
 
 
 def _purpose(tok: "Token") -> bool:
