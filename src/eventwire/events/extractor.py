@@ -23,7 +23,7 @@ from ..model import Actor
 from .coordination import listed_appositions, one_sided, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 from .negation import refusals
-from .redundancy import already_coded
+from .redundancy import already_coded, names_complement_verb
 from .threats import threat_code
 from .transformations import transformed
 from .relevance import political_statements
@@ -489,7 +489,8 @@ class EventExtractor:
         hp = found.get(head.i)
         if hp is not None and not hp.specificity and tok.i in _reported(head):
             return False  # a bare speech verb reports its clause ("said [X will attack]"); it is not its content
-        return hp is not None and not hp.blocking and hp.cameo[:2] in CONTENT_ROOTS and head.i != tok.i
+        return hp is not None and not hp.blocking and hp.cameo[:2] in CONTENT_ROOTS and head.i != tok.i \
+            and not (head.lemma_.lower() in INTENT_HEADS and names_complement_verb(head, hp))  # "wants to help"
 
     @staticmethod
     def _is_intent_head(tok: "Token", found: dict[int, Pattern | None]) -> bool:
@@ -497,7 +498,7 @@ class EventExtractor:
         if tok.lemma_.lower() not in INTENT_HEADS:
             return False
         own = found.get(tok.i)
-        if own is not None and own.specificity > 0:
+        if own is not None and own.specificity > 0 and not names_complement_verb(tok, own):
             return False  # a specific pattern on the head ("want * attack" → 138) carries the event itself
         comps = [c for c in tok.children if c.dep_ == "xcomp"]
         comps += [cc for c in comps for cc in c.conjuncts]

@@ -50,3 +50,17 @@ def purpose_of_meeting(tok: "Token", pattern: Pattern, found: dict[int, Pattern]
 def already_coded(tok: "Token", pattern: Pattern, found: dict[int, Pattern]) -> bool:
     """tok's event is coded on another trigger of the sentence (see the module docstring)."""
     return compound_of_coded_object(tok, found) or purpose_of_meeting(tok, pattern, found)
+
+
+def names_complement_verb(tok: "Token", pattern: Pattern | None) -> bool:
+    """A head pattern whose object word is only its infinitive complement ("want * help" matched by "wants to
+    help"): the pattern is about a noun object ("wants help": an appeal for aid, 023), so the complement, an
+    intended act of the subject, is the event. Threat patterns ("want * attack" 138) mean the complement itself
+    (CAMEO.2.0: ``a (_ b ATTACK) WANT = a b 138``) and stay."""
+    if pattern is None or not pattern.obj or pattern.cameo[:2] == "13":
+        return False
+    comps = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if not any(word_fits(pattern.obj, {c.lemma_.lower(), c.lower_}) for c in comps):
+        return False
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+    return not any(word_fits(pattern.obj, _words(n)) for n in nouns)
