@@ -56,3 +56,9 @@ def test_officials_statement_on_an_attack_is_kept(statements) -> None:
 def test_named_state_speaker_is_political(statements) -> None:
     events = statements("Japan said on Monday that the typhoon season had ended early.")
     assert events and events[0].source.code == "JPN"
+
+
+def test_news_agency_quoting_an_official_is_a_statement(statements) -> None:
+    events = statements("Yonhap quoted a source in the defence ministry as saying that the missiles had landed "
+                        "outside South Korean waters.")
+    assert [(e.source.text, e.cameo) for e in events] == [("Yonhap", "010")]

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "claim", "report", "insist", "stress", "warn",
-                "write", "declare", "confirm", "deny", "argue", "explain", "suggest", "indicate", "acknowledge"}
+                "write", "declare", "confirm", "deny", "argue", "explain", "suggest", "indicate", "acknowledge",
+                "quote"}
 # Neutral reporting verbs: what they report never names their addressee (a warning's or a claim's clause may).
 REPORTING_VERBS = {"say", "report", "add", "note", "state"}
 INTENT_HEADS = {"want", "plan", "intend", "hope", "seek", "agree", "prepare", "aim", "offer", "promise", "pledge",
