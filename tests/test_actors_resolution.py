@@ -171,3 +171,9 @@ def test_entity_ids_are_stable_across_mentions(resolver, nlp):
     assert ids["Putin"] == "person:vladimir-putin"
     assert ids["Turkey"] == "country:TUR"
     assert ids["officials"] is None
+
+
+def test_person_of_a_named_country_takes_that_country(resolver, nlp):
+    # the dictionary's "Abdullah" is a Saudi king; "of Kuwait" names this one's country
+    _, found = mentions_of(resolver, nlp, "Sheikh Abdullah of Kuwait met the envoy.", None)
+    assert found["Abdullah"].country == "KWT"

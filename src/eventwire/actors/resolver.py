@@ -28,6 +28,7 @@ from ..model import Actor
 from .codes import ORGANISATIONS, split_code
 from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
 from .docview import DocView, StringMemo
+from .person_country import apply_of_country
 from .pronouns import resolve_collective_pronouns
 from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
 from .regions import region_country
@@ -297,6 +298,7 @@ class ActorResolver:
                     _, role = self._role_at(v, self._modifiers_at(v, head_i), None)
                     if role:
                         titles[role] = actor
+        apply_of_country(doc, mentions)  # "Sheikh Abdullah of Kuwait": the named country beats the dictionary's
         self._surnames(doc, mentions)
         entry_at = {i: e for s, end, e in spans for i in range(s, end)}
         self._role_nouns(doc, mentions, titles, entry_at)
