@@ -58,7 +58,7 @@ def analyse(name: str, summary_only: bool = False, cause_filter: str | None = No
     scores = score(gold.format, gold.records, predicted, ("structure",))
     causes: Counter[str] = Counter()
     for rec, events, res in zip(gold.records, predicted, scores.results, strict=True):
-        expected = _pairs(rec.events)
+        expected = _pairs(res.record.events)  # compound codes expanded as the scorer does
         got = {(p.source_code or "---", p.target_code or "---") for p in res.predicted}
         if expected == got:
             continue

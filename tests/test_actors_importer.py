@@ -44,3 +44,13 @@ def test_agent_file_irregular_plurals_in_braces() -> None:
     assert agents["sheep goose"] == agents["sheep geese"] == "SGS"
     assert agents["tollman"] == agents["tollmen"] == "TOL"
     assert agents["grand river council"] == "GRC"
+
+
+def test_compound_codes_keep_their_members() -> None:
+    """TABARI's ``[A/B/C]``: one phrase naming several actors; kept (members converted), not dropped."""
+    from eventwire.actors.importer import convert_code
+
+    entries = read_actor_file("x.actors.txt", text="THE_TWIN_CITIES [ZRB/QLL]\nQUELLIA [QLL]\n")
+    assert {e.alias: e.code for e in entries}["The Twin Cities"] == "ZRB/QLL"
+    assert convert_code("IGOAFR/ZRB") == "AU/ZRB"
+    assert convert_code("ZRB/12") is None  # a malformed member drops the code

@@ -234,3 +234,20 @@ def test_listed_forms_the_parser_lemmatises_otherwise_still_find_the_verb(tmp_pa
     coder = with_petrarch_verbs(Coder(nlp), tmp_path)
     events = coder.code(Article(text="Chile cordoned off Peru on Monday.", date=dt.date(2024, 1, 1))).events
     assert [(e.source.code, e.cameo, e.target.code) for e in events if e.source and e.target] == [("CHL", "1721", "PER")]
+
+
+def test_compound_codes_are_one_event_per_member_on_both_sides() -> None:
+    """udpetrarch writes 'FRO/BIL/SAM' -> 'ELR/GAL' as one event, petrarch2-unittest as six: both score alike."""
+    from eventwire.evaluation.gold import FORMATS, GoldEvent, GoldRecord
+    from eventwire.evaluation.scoring import (
+        Predicted,
+        expand_compound,
+        expand_compound_record,
+    )
+
+    rec = GoldRecord("r", "text", None, (GoldEvent("AAA/BBB", "CCC", "050"),))
+    assert {(g.source, g.target) for g in expand_compound_record(rec).events} == {("AAA", "CCC"), ("BBB", "CCC")}
+    pred = Predicted("AAA/BBB", "AAA", "x", "CCC/DDD", "CCC", "y", "050")
+    assert {(p.source_code, p.target_code, p.source_country) for p in expand_compound([pred])} == {
+        ("AAA", "CCC", "AAA"), ("AAA", "DDD", "AAA"), ("BBB", "CCC", "BBB"), ("BBB", "DDD", "BBB")}
+    assert FORMATS["petrarch"].actors == "code"

@@ -83,7 +83,13 @@ def parse_code(raw: str) -> tuple[str, dt.date | None, dt.date | None]:
 
 
 def convert_code(code: str) -> str | None:
-    """Phoenix code → eventwire code; None for codes without an actor (e.g. bare '---')."""
+    """Phoenix code → eventwire code; None for codes without an actor (e.g. bare '---').
+
+    A compound code ``[FRO/BIL/SAM]`` (TABARI: the phrase names several actors, each an event of its own) keeps its
+    members, each converted, joined by '/'; the evaluation expands them (``scoring.expand_compound``)."""
+    if "/" in code:
+        members = [convert_code(m) for m in code.split("/")]
+        return "/".join(members) if all(members) and len(members) > 1 else None  # type: ignore[arg-type]
     code = code.strip().upper().replace("---", "")
     for prefix in sorted(IGO_CODES, key=len, reverse=True):
         if code.startswith(prefix):

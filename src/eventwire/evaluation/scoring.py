@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..actors.codes import ORGANISATIONS, split_code
@@ -79,6 +79,35 @@ def _igo_code(code: str) -> str:
 
     prefix = next((p for p in sorted(IGO_CODES, key=len, reverse=True) if code.startswith(p)), None)
     return IGO_CODES[prefix] + code[len(prefix):] if prefix else code
+
+
+def _members(code: str | None) -> list[str | None]:
+    return code.split("/") if code and "/" in code else [code]
+
+
+def expand_compound(preds: Sequence[Predicted]) -> list[Predicted]:
+    """One prediction per member pair of compound actor codes ("FRO/BIL/SAM", from an imported TABARI dictionary)."""
+    out: list[Predicted] = []
+    for p in preds:
+        if "/" not in (p.source_code or "") + (p.target_code or ""):
+            out.append(p)
+            continue
+        for s in _members(p.source_code):
+            for t in _members(p.target_code):
+                out.append(replace(p, source_code=s, source_country=_country(s), target_code=t,
+                                   target_country=_country(t)))
+    return out
+
+
+def expand_compound_record(rec: GoldRecord) -> GoldRecord:
+    """The gold record with compound codes ("FRO/BIL/SAM" → "ELR/GAL", as udpetrarch writes them) expanded into
+    one event per member pair, as petrarch2-unittest writes them."""
+    if not any("/" in (g.source or "") + (g.target or "") for g in rec.events):
+        return rec
+    events = tuple(replace(g, source=s, target=t, source_full=s if g.source_full else None,
+                           target_full=t if g.target_full else None)
+                   for g in rec.events for s in _members(g.source) for t in _members(g.target))
+    return replace(rec, events=events)
 
 
 def _gold_country(code: str | None, fmt: GoldFormat) -> str | None:
@@ -264,6 +293,8 @@ def score(fmt: GoldFormat, records: Sequence[GoldRecord], predictions: Sequence[
     results = []
     for rec, events in zip(records, predictions, strict=True):
         preds = [Predicted.of(e) for e in events if not e.negated]
+        if fmt.actors == "code":  # PETRARCH: a compound actor code is one event per member, on both sides
+            rec, preds = expand_compound_record(rec), expand_compound(preds)
         result = RecordResult(rec, preds)
         for lv in levels:
             tp, misses, fas, extra = _match_record(fmt, lv, rec, preds)
