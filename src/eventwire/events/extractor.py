@@ -23,6 +23,7 @@ from ..model import Actor
 from .coordination import listed_appositions, one_sided, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 from .negation import refusals
+from .passives import launched_from, temporal as _temporal
 from .redundancy import already_coded, names_complement_verb
 from .threats import threat_code
 from .transformations import transformed
@@ -320,6 +321,9 @@ class EventExtractor:
             if c.dep_ == "agent":
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 return self.actors_at(pobj, mentions), "passive agent"
+        origin = launched_from(tok, mentions, self.actors_at)
+        if origin:
+            return origin, "'from X' (a projectile fired from X, passive without an agent)"
         head = tok.head
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and head.i != tok.i:
             if tok.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
@@ -770,6 +774,8 @@ def _preps(children: list["Token"]) -> set[str]:
     for c in children:
         dep = c.dep_
         if dep in ("prep", "prt", "dative", "agent"):
+            if dep == "prep" and _temporal(c):
+                continue  # "on Tuesday", "in March": a date, not the pattern's preposition ("fire on")
             out.add(c.lower_)
         elif dep in ("advcl", "xcomp", "ccomp"):
             out.update(m.lower_ for m in c.children if m.dep_ == "mark")
