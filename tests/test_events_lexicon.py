@@ -57,3 +57,10 @@ def test_threat_codes_for_announced_hostile_acts():
     assert threat_code("163") == "1312" and threat_code("1723") == "1323" and threat_code("195") == "138"
     assert threat_code("036") is None and threat_code("120") is None  # cooperative intentions, rejections: no threat
     assert all(code.startswith("13") for code in threat_table().values())
+
+
+def test_a_four_digit_code_is_not_refined_further(nlp):
+    from eventwire.events.extractor import EventExtractor
+
+    doc = nlp("The archbishop called for sanctions against Nigeria.")
+    assert EventExtractor.refine("1312", doc[2], "asserted") == "1312"  # not the 13 root's "sanction" → 132

@@ -614,7 +614,7 @@ class EventExtractor:
         if modality == "intended" and announced_threats and threat_code(cameo):  # "said it would impose sanctions"
             return threat_code(cameo) or cameo  # CAMEO: an announced hostile act is a threat (1312)
         rules = refinements().get(root)
-        if rules:
+        if rules and len(cameo) < 4:  # a 4-digit code ("call for sanctions" 1312) is already the most specific
             words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
             for keyword, code in rules:
                 if keyword in words:
