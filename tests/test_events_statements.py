@@ -62,3 +62,8 @@ def test_news_agency_quoting_an_official_is_a_statement(statements) -> None:
     events = statements("Yonhap quoted a source in the defence ministry as saying that the missiles had landed "
                         "outside South Korean waters.")
     assert [(e.source.text, e.cameo) for e in events] == [("Yonhap", "010")]
+
+
+def test_admitting_is_a_statement(statements) -> None:
+    events = statements("Norway has admitted that its navy sank a Russian trawler in 1999.")
+    assert [(e.source.code, e.cameo) for e in events] == [("NOR", "015")]

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "note", "claim", "report", "insist", "stress", "warn",
                 "write", "declare", "confirm", "deny", "argue", "explain", "suggest", "indicate", "acknowledge",
-                "quote"}
+                "quote", "admit"}
 # Neutral reporting verbs: what they report never names their addressee (a warning's or a claim's clause may).
 REPORTING_VERBS = {"say", "report", "add", "note", "state"}
 INTENT_HEADS = {"want", "plan", "intend", "hope", "seek", "agree", "prepare", "aim", "offer", "promise", "pledge",
