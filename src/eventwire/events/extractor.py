@@ -61,6 +61,8 @@ OBLIGATION_VERBS = {"declare", "announce", "insist", "stress", "say", "tell", "w
 OBLIGATION_AUX = {"must", "should"}
 # Roots whose complement clause is their content, not a separate event (demand, reject, threaten, appeal).
 CONTENT_ROOTS = {"02", "10", "12", "13"}
+# Passive forms whose subject acts ("were engaged in ethnic cleansing"): lemma → the preposition of the act.
+STATIVE_PASSIVES = {"engage": "in", "involve": "in"}
 # Taking part in a nominal event ("gathered for a rally", "joined the strike"): the verb's subject does it.
 GATHERING_VERBS = {"gather", "converge", "assemble", "participate", "join", "flock", "mass", "march", "turn"}
 GATHERING_PREPS = {"for", "in", "at"}
@@ -309,6 +311,9 @@ class EventExtractor:
                 srcs, how = self.sources_of(verb, mentions)  # "converged on the capital for a rally", "joined the strike"
                 return srcs, f"subject of '{verb.text}' (taking part)" if srcs else how
             return [], "none"
+        if _stative_passive(tok):  # "Serb forces were engaged in ethnic cleansing": the passive subject acts
+            subj = next(c for c in tok.children if c.dep_ == "nsubjpass")
+            return self.actors_at(subj, mentions), "subject (stative passive)"
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if len(subjects) > 1 and split_list(subjects):  # "A, B, and C met" with C parsed as a second subject
             return [a for c in subjects for a in self.actors_at(c, mentions)], "subject (coordinated list)"
@@ -352,7 +357,7 @@ class EventExtractor:
 
     def targets_of(self, tok: "Token", pattern: Pattern, mentions: Mentions) -> tuple[list[Actor], str]:
         kids = list(tok.children)
-        for c in kids:
+        for c in kids if not _stative_passive(tok) else ():
             if c.dep_ == "nsubjpass":
                 found = self.actors_at(c, mentions)
                 if found:
@@ -903,6 +908,13 @@ def _under_intent(tok: "Token") -> bool:
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_HEADS and hops > 0:
             return True
     return False
+
+
+def _stative_passive(tok: "Token") -> bool:
+    """ "were engaged in", "was involved in": a passive form without an agent whose subject is the one acting."""
+    prep = STATIVE_PASSIVES.get(tok.lemma_.lower())
+    return bool(prep) and any(c.dep_ == "nsubjpass" for c in tok.children) and any(
+        c.dep_ == "prep" and c.lower_ == prep for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def _purpose(tok: "Token") -> bool:
