@@ -4,6 +4,8 @@
   is the same arrest; coding it again from the noun gives a second event with guessed arguments.
 - "met with Assad to discuss ...", "held talks to discuss": a consultation verb (CAMEO 04) that is the purpose
   or complement of a consultation is the same meeting, between the same participants.
+- "helped to plan and carry out killings": "help" with a verb complement and no object takes part in that act;
+  the complement is the event, not aid (07).
 """
 
 from __future__ import annotations
@@ -47,9 +49,21 @@ def purpose_of_meeting(tok: "Token", pattern: Pattern, found: dict[int, Pattern]
     return head_pattern.cameo[:2] == CONSULT_ROOT
 
 
+HELP_VERBS = {"help", "assist"}
+
+
+def helps_do(tok: "Token", found: dict[int, Pattern]) -> bool:
+    """ "helped (to) plan and carry out killings": taking part in the complement's act, not giving aid (07)."""
+    if tok.lemma_.lower() not in HELP_VERBS or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return False
+    comps = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    comps += [cc for c in comps for cc in c.conjuncts]
+    return any((p := found.get(c.i)) is not None and not p.blocking for c in comps)
+
+
 def already_coded(tok: "Token", pattern: Pattern, found: dict[int, Pattern]) -> bool:
     """tok's event is coded on another trigger of the sentence (see the module docstring)."""
-    return compound_of_coded_object(tok, found) or purpose_of_meeting(tok, pattern, found)
+    return compound_of_coded_object(tok, found) or purpose_of_meeting(tok, pattern, found) or helps_do(tok, found)
 
 
 def names_complement_verb(tok: "Token", pattern: Pattern | None) -> bool:
