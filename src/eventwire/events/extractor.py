@@ -43,6 +43,10 @@ INTENT_HEADS = {"want", "plan", "intend", "hope", "seek", "agree", "prepare", "a
                 "expect", "try", "wish", "vow", "propose", "ready", "willing", "prepared", "set", "arrange", "schedule"}
 DEMAND_HEADS = {"demand", "urge", "call", "insist", "ask", "press", "push", "request", "appeal"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should"}
+# Statements that are events only with an addressee (or when statements are coded): the bare "X said" (010). The
+# specific ones (011 decline comment, 012 pessimism, 013 optimism, 014 consider, 015 acknowledge, 016 deny, 017,
+# 018 sympathy, 019 accord) say what kind of statement it was and are events without one.
+UNADDRESSED = ("010",)
 # Verbs whose object event did not (or not yet) take place: "cancelled the meeting", "postponed a visit".
 CANCEL_HEADS = {"cancel", "postpone", "delay", "scrap", "shelve", "abandon", "defer", "suspend", "scuttle"}
 FUTURE_AUX = {"will", "shall", "'ll"}
@@ -66,8 +70,9 @@ STATIVE_PASSIVES = {"engage": "in", "involve": "in"}
 # Taking part in a nominal event ("gathered for a rally", "joined the strike"): the verb's subject does it.
 GATHERING_VERBS = {"gather", "converge", "assemble", "participate", "join", "flock", "mass", "march", "turn"}
 GATHERING_PREPS = {"for", "in", "at"}
-# Event types that, with no target in the text, are coded against the source's own country.
-DOMESTIC_ROOTS = {"08", "09", "10", "14", "15", "17", "18", "19", "20"}
+# Event types that, with no target in the text, are coded against the source's own country (statements too:
+# "Obama expressed sorrow for the shootings" → USAGOV→USA, as PETRARCH codes them).
+DOMESTIC_ROOTS = {"01", "08", "09", "10", "14", "15", "17", "18", "19", "20"}
 VIOLENT_ROOTS = {"18", "19", "20"}
 # Reactions to someone else's act: with "X's act" or "act by X" as object, X is the target ("condemned an attack
 # by X"): approve/praise, investigate, demand, disapprove, reject.
@@ -655,7 +660,7 @@ class EventExtractor:
                 sources, s_how = self._from_actor(tok, mentions)
             if self.code_statements and not sources and tok.lemma_.lower() in SPEECH_VERBS:
                 sources, s_how = statement_speaker(tok, mentions)  # "sources said", "a new report says"
-            if pattern.cameo.startswith("01") and not targets and not (
+            if pattern.cameo.startswith(UNADDRESSED) and not targets and not (
                     self.code_statements and sources and tok.lemma_.lower() in SPEECH_VERBS):
                 continue  # statements without an addressee are events only when made by a known speaker
             own = sources and targets and all(_own(t, sources) for t in targets)
