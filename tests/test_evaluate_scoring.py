@@ -143,3 +143,16 @@ def test_penta_one_class_per_sentence(tmp_path):
     shelling = Event("a", 0, "s", Actor("IRQMIL", "Iraqi troops", "IRQ"), Actor("IRQREB", "the rebels", "IRQ"), "195")
     d = score(gold.format, gold.records, [[attack, shelling, ev("IRQ", "IRN", "111")]]).levels["dyad"]
     assert (d.tp, d.fp, d.fn) == (1, 1, 0)  # two class-4 events are the sentence's one class-4 event; 11 is class 3
+
+
+def test_gold_entries_equal_at_the_country_level_are_one_event(tmp_path):
+    """"Mali's government and its rebels" → two MLI targets; predictions are deduplicated the same way."""
+    row = {"id": "p", "text": "t", "date": None, "plover_events": [],
+           "expected": [{"source": "FRA", "target": "MLI", "code": "DEMAND", "plover_type": "DEMAND",
+                         "target_combined": "MLIGOV"},
+                        {"source": "FRA", "target": "MLI", "code": "DEMAND", "plover_type": "DEMAND",
+                         "target_combined": "MLIREB"}]}
+    gold = read_gold(write(tmp_path, [row]))
+    pred = [ev("FRAGOV", "MLIGOV", "100"), ev("FRAGOV", "MLIREB", "100")]
+    d = score(gold.format, gold.records, [pred]).levels["dyad"]
+    assert (d.tp, d.fp, d.fn) == (1, 0, 0)

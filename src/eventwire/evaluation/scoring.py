@@ -227,6 +227,28 @@ def _unique(preds: Sequence[Predicted], key: Callable[[Predicted], tuple[Any, ..
     return out
 
 
+def _distinct_golds(fmt: GoldFormat, level: str, events: Sequence[GoldEvent]) -> list[GoldEvent]:
+    """Gold events distinct at the actor levels, as the predictions are (``_unique``): two gold entries that only
+    differ below the level ("Mali's government and its rebels" → MLI twice at the country level) are one
+    event, or the second could never be matched. Span-coded sets and the type level (whose predictions keep their
+    actors in the key) keep every entry."""
+    if fmt.actors == "span" or level not in ("exact", "dyad"):
+        return list(events)
+
+    def key(g: GoldEvent) -> tuple[Any, ...]:
+        if level == "exact":
+            return g.source_full or g.source, g.target_full or g.target, gold_type(g, fmt, level)
+        return _gold_country(g.source, fmt), _gold_country(g.target, fmt), gold_type(g, fmt, level)
+
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for g in events:
+        if key(g) not in seen:
+            seen.add(key(g))
+            out.append(g)
+    return out
+
+
 def _match_record(fmt: GoldFormat, level: str, rec: GoldRecord, preds: Sequence[Predicted]
                   ) -> tuple[int, list[GoldEvent], list[Predicted], int]:
     """(true positives, missed gold events, false alarms, extras) for one record at one level."""
@@ -238,7 +260,7 @@ def _match_record(fmt: GoldFormat, level: str, rec: GoldRecord, preds: Sequence[
                          p.target_code if level == "exact" else p.target_country,
                          p.source_text if fmt.actors == "span" else None,
                          p.target_text if fmt.actors == "span" else None, pred_type(p, fmt, level))
-        golds = list(rec.events)
+        golds = _distinct_golds(fmt, level, rec.events)
     candidates = [p for p in _unique(preds, key) if level == "structure" or pred_type(p, fmt, level) is not None]
     if fmt.one_per_type and level != "structure":
         return _match_types(fmt, level, rec, candidates)
