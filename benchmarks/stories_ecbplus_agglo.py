@@ -257,7 +257,7 @@ def main() -> None:
         c = parts[part]
         return score_assignment(c, {m: assignment[m] for m in c.gold})["conll_f1"]
 
-    result = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    result = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
               "halves": {k: sorted(v, key=int) for k, v in halves.items()},
               "default_linker": {k: round(score(base, k), 4) for k in parts}, "runs": []}
     print("default linker", result["default_linker"], flush=True)
