@@ -177,3 +177,10 @@ def test_person_of_a_named_country_takes_that_country(resolver, nlp):
     # the dictionary's "Abdullah" is a Saudi king; "of Kuwait" names this one's country
     _, found = mentions_of(resolver, nlp, "Sheikh Abdullah of Kuwait met the envoy.", None)
     assert found["Abdullah"].country == "KWT"
+
+
+def test_ethnic_group_takes_the_country_it_lives_in(resolver, nlp):
+    _, found = mentions_of(resolver, nlp, "Ethnic Uzbeks fled to Uzbekistan from Kyrgyzstan.", None)
+    assert found["Uzbeks"].country == "KGZ"  # CAMEO: an ethnic group is coded by its country of residence
+    _, found = mentions_of(resolver, nlp, "Uzbeks fled to Uzbekistan from Kyrgyzstan.", None)
+    assert found["Uzbeks"].country == "UZB"  # without "ethnic", the demonym's country

@@ -28,6 +28,7 @@ from ..model import Actor
 from .codes import ORGANISATIONS, split_code
 from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
 from .docview import DocView, StringMemo
+from .ethnic import apply_ethnic_residence
 from .person_country import apply_of_country
 from .pronouns import resolve_collective_pronouns
 from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
@@ -299,6 +300,7 @@ class ActorResolver:
                     if role:
                         titles[role] = actor
         apply_of_country(doc, mentions)  # "Sheikh Abdullah of Kuwait": the named country beats the dictionary's
+        apply_ethnic_residence(doc, mentions)  # "ethnic Albanians in Serbia": coded by where they live
         self._surnames(doc, mentions)
         entry_at = {i: e for s, end, e in spans for i in range(s, end)}
         self._role_nouns(doc, mentions, titles, entry_at)
