@@ -26,7 +26,7 @@ from .negation import refusals
 from .passives import launched_from, temporal as _temporal
 from .redundancy import already_coded, names_complement_verb
 from .threats import threat_code
-from .transformations import transformed
+from .transformations import claimed_target, transformed
 from .relevance import political_statements
 from .statements import statement_speaker
 from .unknown import unknown_object, unknown_target
@@ -660,6 +660,8 @@ class EventExtractor:
                 sources, s_how = self._from_actor(tok, mentions)
             if self.code_statements and not sources and tok.lemma_.lower() in SPEECH_VERBS:
                 sources, s_how = statement_speaker(tok, mentions)  # "sources said", "a new report says"
+            if pattern.cameo.startswith("015") and sources and not targets:
+                targets, t_how = claimed_target(tok, sources, mentions)  # "claimed responsibility for ... in X"
             if pattern.cameo.startswith(UNADDRESSED) and not targets and not (
                     self.code_statements and sources and tok.lemma_.lower() in SPEECH_VERBS):
                 continue  # statements without an addressee are events only when made by a known speaker

@@ -146,3 +146,18 @@ def transformed(cands: list["Candidate"], mentions: "Mentions", actors_at) -> li
             seen.add(key)
             out.append(new)
     return out
+
+
+def claimed_target(tok: "Token", sources: list[Actor], mentions: "Mentions") -> tuple[list[Actor], str]:
+    """The target of a claim of responsibility (015) with none in the parse: the first actor with a country, other
+    than the claimant's, inside the "for ..." phrase that names the act claimed ("claimed responsibility for an
+    attack on a mall in Kenya's capital" → Kenya)."""
+    own = {a.country for a in sources}
+    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for t in prep.subtree:
+            actor = mentions.get(t)
+            if actor is not None and actor.country and actor.country not in own \
+                    and not (actor.code or "").startswith("---"):
+                return [actor], f"in the act claimed ('{prep.text} ... {t.text}')"
+    return [], "none"
