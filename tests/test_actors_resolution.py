@@ -33,6 +33,7 @@ def mentions_of(resolver, nlp, text, date=D):
     ("the European Union", "EU"),
     ("Hamas", "PSEREB"),
     ("Shanghai police", "CHNCOP"),
+    ("Northern Ireland police", "GBRCOP"),  # not "Ireland" inside it
 ])
 def test_phrases_resolve_to_codes(resolver, text, code):
     assert phrase(resolver, text) == code
