@@ -54,3 +54,11 @@ def test_compound_codes_keep_their_members() -> None:
     assert {e.alias: e.code for e in entries}["The Twin Cities"] == "ZRB/QLL"
     assert convert_code("IGOAFR/ZRB") == "AU/ZRB"
     assert convert_code("ZRB/12") is None  # a malformed member drops the code
+
+
+def test_compound_code_has_no_sector() -> None:
+    """Kept whole: no country/sector split would make 'ZRB' + '/QL' of it (a junk code on a coordinated actor)."""
+    from eventwire.actors.codes import split_code
+
+    assert split_code("ZRB/QLL") == ("ZRB/QLL", None)
+    assert split_code("USAGOV") == ("USA", "GOV")

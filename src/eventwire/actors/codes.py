@@ -73,8 +73,11 @@ def split_code(code: str) -> tuple[str, str | None]:
     """'USAGOV' → ('USA', 'GOV'); 'NATO' → ('NATO', None); 'RUSGOVMIL' → ('RUS', 'GOV').
 
     'IGOLAMOAS' (an organisation eventwire has no code for) → ('IGO', None): region/organisation
-    parts after IGO/NGO/MNC are skipped until a sector code.
+    parts after IGO/NGO/MNC are skipped until a sector code. A compound code of an imported TABARI dictionary
+    ('FRO/BIL/SAM', one event per member) is kept whole, without a sector.
     """
+    if "/" in code:
+        return code, None
     for prefix in ("IGO", "NGO", "MNC"):
         if code.startswith(prefix):
             rest = code[3:]
