@@ -34,6 +34,7 @@ def mentions_of(resolver, nlp, text, date=D):
     ("Hamas", "PSEREB"),
     ("Shanghai police", "CHNCOP"),
     ("Northern Ireland police", "GBRCOP"),  # not "Ireland" inside it
+    ("the Emirates", "ARE"),
 ])
 def test_phrases_resolve_to_codes(resolver, text, code):
     assert phrase(resolver, text) == code
