@@ -23,7 +23,7 @@ from ..model import Actor
 from .coordination import listed_appositions, one_sided, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 from .negation import refusals
-from .passives import launched_from, temporal as _temporal
+from .passives import launched_from, reduced_relative, shared_passive_subject, temporal as _temporal
 from .redundancy import already_coded, names_complement_verb
 from .threats import threat_code
 from .transformations import claimed_target, transformed
@@ -319,6 +319,8 @@ class EventExtractor:
         if _stative_passive(tok):  # "Serb forces were engaged in ethnic cleansing": the passive subject acts
             subj = next(c for c in tok.children if c.dep_ == "nsubjpass")
             return self.actors_at(subj, mentions), "subject (stative passive)"
+        if reduced_relative(tok):  # "The civilians imprisoned for X were released": not the civilians' act
+            return [], "none (a reduced passive relative parsed as the main verb)"
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if len(subjects) > 1 and split_list(subjects):  # "A, B, and C met" with C parsed as a second subject
             return [a for c in subjects for a in self.actors_at(c, mentions)], "subject (coordinated list)"
@@ -362,6 +364,9 @@ class EventExtractor:
 
     def targets_of(self, tok: "Token", pattern: Pattern, mentions: Mentions) -> tuple[list[Actor], str]:
         kids = list(tok.children)
+        shared = self.actors_at(shared_passive_subject(tok), mentions)
+        if shared:  # "The civilians imprisoned for X were released by Y": the civilians
+            return shared, "passive subject (of a misparsed reduced relative)"
         for c in kids if not _stative_passive(tok) else ():
             if c.dep_ == "nsubjpass":
                 found = self.actors_at(c, mentions)
