@@ -67,3 +67,8 @@ def test_news_agency_quoting_an_official_is_a_statement(statements) -> None:
 def test_admitting_is_a_statement(statements) -> None:
     events = statements("Norway has admitted that its navy sank a Russian trawler in 1999.")
     assert [(e.source.code, e.cameo) for e in events] == [("NOR", "015")]
+
+
+def test_saying_after_another_act_is_its_manner(statements) -> None:
+    events = statements("The Kenyan opposition leader ridiculed the government's budget, saying it would ruin farmers.")
+    assert not [e for e in events if e.trigger == "saying"]

@@ -14,6 +14,9 @@ without an addressee is kept when it is political news:
 
 Police, courts, businesses, civilians and unknown speakers thus make statements only about political
 matters ("sources said soldiers and insurgents were killed", "officials said a drone killed militants").
+
+A statement in a participle clause of another act of the same speaker ("X ridiculed Y's call, saying ...") says
+how that act was made and is not a statement of its own.
 """
 
 from __future__ import annotations
@@ -68,7 +71,18 @@ def political_statements(candidates: list[Candidate], sent: Span, mentions: Ment
     others = [c for c in candidates if not unaddressed_statement(c)]
     drop = [c for c in statements if not others and not political_speaker(c.source)
             and not _names_political_actor(sent, mentions, c.source)]
+    drop += [c for c in statements if _manner_of(c, others)]
     return [c for c in candidates if not any(c is d for d in drop)]
+
+
+def _manner_of(statement: Candidate, others: list[Candidate]) -> bool:
+    """ "X ridiculed Y's call, saying ...": a statement in a participle clause of another act of the same speaker
+    says how that act was made; it is not a statement of its own."""
+    tok = statement.trigger
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj") or statement.source is None:
+        return False
+    return any(o.trigger.i == tok.head.i and o.source is not None and o.source.text == statement.source.text
+               for o in others)
 
 
 def _names_political_actor(sent: Span, mentions: Mentions, speaker: Actor | None) -> bool:
