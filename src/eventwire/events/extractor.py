@@ -626,8 +626,8 @@ class EventExtractor:
         root = cameo[:2]
         if modality == "intended" and root in INTENT_CODE:
             return INTENT_CODE[root]
-        if modality == "intended" and announced_threats and threat_code(cameo):  # "said it would impose sanctions"
-            return threat_code(cameo) or cameo  # CAMEO: an announced hostile act is a threat (1312)
+        if modality == "intended" and announced_threats and threat_code(cameo) and not _attempted(tok):
+            return threat_code(cameo) or cameo  # "said it would impose sanctions": an announced hostile act, 1312
         rules = refinements().get(root)
         if rules and len(cameo) < 4:  # a 4-digit code ("call for sanctions" 1312) is already the most specific
             words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
@@ -920,6 +920,11 @@ def _under_intent(tok: "Token") -> bool:
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_HEADS and hops > 0:
             return True
     return False
+
+
+def _attempted(tok: "Token") -> bool:
+    """ "tried to hack", "attempted to seize": an attempt at the act, not an announcement of it (no threat)."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("try", "attempt")
 
 
 def _stative_passive(tok: "Token") -> bool:
