@@ -337,6 +337,8 @@ class EventExtractor:
         if origin:
             return origin, "'from X' (a projectile fired from X, passive without an agent)"
         head = tok.head
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return [], "none (a passive clause of its own, without an agent: not its head's subject)"
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and head.i != tok.i:
             if tok.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
                 obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
@@ -372,6 +374,12 @@ class EventExtractor:
                 found = self.actors_at(c, mentions)
                 if found:
                     return found, "passive subject"
+        if pattern.role == "prep":  # PETRARCH's "* ABOUT +": the target is that preposition's object, not the object
+            for c in (c for holder in (tok, *[k for k in kids if k.dep_ == "dobj"]) for c in holder.children):
+                if c.dep_ == "prep" and c.lower_ == pattern.prep:
+                    found = self.actors_at(next((p for p in c.children if p.dep_ == "pobj"), None), mentions)
+                    if found:
+                        return found, f"'{pattern.prep} X' (the pattern's target)"
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and _passive_modifier(tok):
             found = self.actors_at(tok.head, mentions)
             if found:  # "two Australians arrested in Bali", "a priest who was accused of ..."
