@@ -62,3 +62,9 @@ def test_compound_code_has_no_sector() -> None:
 
     assert split_code("ZRB/QLL") == ("ZRB/QLL", None)
     assert split_code("USAGOV") == ("USA", "GOV")
+
+
+def test_phoenix_non_iso_country_codes_become_iso():
+    from eventwire.actors.importer import convert_code
+
+    assert convert_code("TMPGOV") == "TLSGOV" and convert_code("ANGREB") == "AGOREB"  # East Timor, Angola

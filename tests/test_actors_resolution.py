@@ -186,3 +186,7 @@ def test_ethnic_group_takes_the_country_it_lives_in(resolver, nlp):
     assert found["Uzbeks"].country == "KGZ"  # CAMEO: an ethnic group is coded by its country of residence
     _, found = mentions_of(resolver, nlp, "Uzbeks fled to Uzbekistan from Kyrgyzstan.", None)
     assert found["Uzbeks"].country == "UZB"  # without "ethnic", the demonym's country
+
+
+def test_shipped_phoenix_rows_use_iso_codes(resolver):
+    assert phrase(resolver, "East Timor", dt.date(2005, 1, 1)).startswith("TLS")  # Phoenix wrote TMP

@@ -82,6 +82,10 @@ def parse_code(raw: str) -> tuple[str, dt.date | None, dt.date | None]:
     raise ValueError(raw)
 
 
+# Phoenix codes for countries that ISO 3166 codes otherwise: East Timor (TMP, now TLS), Angola (ANG in two UNITA rows)
+NON_ISO = {"TMP": "TLS", "ANG": "AGO"}
+
+
 def convert_code(code: str) -> str | None:
     """Phoenix code → eventwire code; None for codes without an actor (e.g. bare '---').
 
@@ -98,6 +102,8 @@ def convert_code(code: str) -> str | None:
         return None
     if code.startswith("KSV"):  # Phoenix's Kosovo code → XKX, the code in common use (not in ISO 3166)
         code = "XKX" + code[3:]
+    if code[:3] in NON_ISO:  # Phoenix's own codes for countries that have an ISO 3166 one
+        code = NON_ISO[code[:3]] + code[3:]
     return code
 
 
