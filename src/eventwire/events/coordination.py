@@ -1,8 +1,8 @@
 """Coordinated actors that the parse hides: a list read as an apposition.
 
-"The US, Russia, and Switzerland met": spaCy often attaches the second member of a comma list as an
-apposition of the first ("US" ← appos "Russia" ← conj "Switzerland"), so the actor resolver takes
-"US, Russia" as one noun phrase and only "Switzerland" is seen as coordinated. An apposition that
+"France, Germany, and Italy met" can be parsed with the second member of a comma list as an
+apposition of the first ("France" ← appos "Germany" ← conj "Italy"), so the actor resolver takes
+"France, Germany" as one noun phrase and only "Italy" is seen as coordinated. An apposition that
 names an actor of another country and itself continues with "and"/"or" + a conjunct is a list
 member, not a second name for the head: each member is an actor of its own.
 """
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..actors.resolver import Mentions
 
 
-def _entry_actor(tok: "Token", mentions: "Mentions") -> Actor | None:
+def _entry_actor(tok: Token, mentions: Mentions) -> Actor | None:
     """The actor of a dictionary name covering ``tok`` (its own mention, or one inside a larger phrase)."""
     actor = mentions.get(tok)
     if actor is not None:
@@ -31,12 +31,12 @@ def _entry_actor(tok: "Token", mentions: "Mentions") -> Actor | None:
                  how="list member parsed as apposition")
 
 
-def listed_appositions(tok: "Token", head_actor: Actor | None, mentions: "Mentions") -> list[tuple["Token", Actor]]:
-    """The list members hanging off ``tok`` as an apposition ("US, Russia, and Switzerland"): (token, actor)
+def listed_appositions(tok: Token, head_actor: Actor | None, mentions: Mentions) -> list[tuple[Token, Actor]]:
+    """The list members hanging off ``tok`` as an apposition ("France, Germany, and Italy"): (token, actor)
     for the apposition and its conjuncts not already resolved as mentions of their own."""
     if head_actor is None or not head_actor.country:
         return []
-    out: list[tuple["Token", Actor]] = []
+    out: list[tuple[Token, Actor]] = []
     for appos in (c for c in tok.children if c.dep_ == "appos"):
         if not any(c.dep_ == "cc" for c in appos.children) or not any(c.dep_ == "conj" for c in appos.children):
             continue  # a plain apposition ("Putin, Russia's president") renames the head
@@ -51,7 +51,7 @@ def listed_appositions(tok: "Token", head_actor: Actor | None, mentions: "Mentio
     return out
 
 
-def split_list(subjects: list["Token"]) -> bool:
+def split_list(subjects: list[Token]) -> bool:
     """Several subjects of one verb that are one list cut in two by the parse ("Japan, South Korea, and China
     signed": "Japan" ← conj "Korea" with a dangling "and", "China" a second subject): an earlier subject carries
     the list's coordinating conjunction but the last member is attached to the verb."""
@@ -66,6 +66,6 @@ def split_list(subjects: list["Token"]) -> bool:
 ONE_SIDED_VERBS = {"ratify", "endorse", "approve", "adopt", "back", "reject", "violate", "breach", "renounce"}
 
 
-def one_sided(tok: "Token") -> bool:
+def one_sided(tok: Token) -> bool:
     """The trigger is a one-party act on a joint instrument ("ratified the treaty with X")."""
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ONE_SIDED_VERBS

@@ -22,6 +22,7 @@ from ..actors.resolver import Mentions
 from ..model import Actor
 from .coordination import listed_appositions, one_sided, split_list
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
+from .inference import country_only_from_target
 from .negation import refusals
 from .passives import launched_from, reduced_relative, shared_passive_subject, temporal as _temporal
 from .redundancy import already_coded, names_complement_verb
@@ -319,7 +320,7 @@ class EventExtractor:
         if _stative_passive(tok):  # "Serb forces were engaged in ethnic cleansing": the passive subject acts
             subj = next(c for c in tok.children if c.dep_ == "nsubjpass")
             return self.actors_at(subj, mentions), "subject (stative passive)"
-        if reduced_relative(tok):  # "The civilians imprisoned for X were released": not the civilians' act
+        if reduced_relative(tok):  # "The journalists detained in X were freed": not their act
             return [], "none (a reduced passive relative parsed as the main verb)"
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if len(subjects) > 1 and split_list(subjects):  # "A, B, and C met" with C parsed as a second subject
@@ -367,7 +368,7 @@ class EventExtractor:
     def targets_of(self, tok: "Token", pattern: Pattern, mentions: Mentions) -> tuple[list[Actor], str]:
         kids = list(tok.children)
         shared = self.actors_at(shared_passive_subject(tok), mentions)
-        if shared:  # "The civilians imprisoned for X were released by Y": the civilians
+        if shared:  # "The journalists detained in X were freed by Y": the journalists
             return shared, "passive subject (of a misparsed reduced relative)"
         for c in kids if not _stative_passive(tok) else ():
             if c.dep_ == "nsubjpass":
@@ -705,8 +706,9 @@ class EventExtractor:
                 sources, s_how = [speaker], "speaker (nominal event)"
             if not sources and speaker is not None and _pronoun_subject(tok):
                 sources, s_how = [speaker], "pronoun subject → the speaker ('X said it would ...')"
-            if self.infer_countries:
+            if self.infer_countries and not country_only_from_target(pattern.cameo, targets, sent, mentions):
                 sources, s_how = self._with_country(sources, s_how, sent, mentions)
+            if self.infer_countries:
                 targets, t_how = self._with_country(targets, t_how, sent, mentions)
             pairs = _pairs(sources, targets, reciprocal or len(sources) < 2)
             for src, tgt, reciprocal in pairs:

@@ -1,4 +1,4 @@
-"""A negated future act is a refusal: "Obama said he would not provide support to Israel" → 121.
+"""A negated future act is a refusal: "Spain said it would not give Morocco material support" → 121.
 
 CAMEO codes refusing to cooperate or to yield as rejections (12x). PETRARCH-2's internal coding ontology
 (PETR.Internal.Coding.Ontology.txt: a negated code is its PICO value minus 0xFFFF) pairs each of them with the act
@@ -45,7 +45,7 @@ def refusal_of(cameo: str) -> str | None:
     return table.get(cameo) or table.get(cameo[:3])
 
 
-def _announced(tok: "Token") -> bool:
+def _announced(tok: Token) -> bool:
     """A future or modal auxiliary on the trigger or the verb it is the complement of ("would not [try to] give")."""
     t = tok
     while True:
@@ -56,7 +56,7 @@ def _announced(tok: "Token") -> bool:
         t = t.head
 
 
-def refusals(cands: list["Candidate"]) -> list["Candidate"]:
+def refusals(cands: list[Candidate]) -> list[Candidate]:
     """``cands`` plus a refusal (12x) for each negated future act that has one."""
     out = list(cands)
     for c in cands:

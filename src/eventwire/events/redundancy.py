@@ -2,9 +2,9 @@
 
 - "issued arrest warrants": the compound event noun ("arrest") of a verb's pattern object ("issue * warrant" 173)
   is the same arrest; coding it again from the noun gives a second event with guessed arguments.
-- "met with Assad to discuss ...", "held talks to discuss": a consultation verb (CAMEO 04) that is the purpose
+- "met the Kenyan president to discuss ...", "held talks to discuss": a consultation verb (CAMEO 04) that is the purpose
   or complement of a consultation is the same meeting, between the same participants.
-- "helped to plan and carry out killings": "help" with a verb complement and no object takes part in that act;
+- "helped (to) prepare the attack": "help" with a verb complement and no object takes part in that act;
   the complement is the event, not aid (07).
 """
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 CONSULT_ROOT = "04"
 
 
-def _words(tok: "Token") -> set[str]:
+def _words(tok: Token) -> set[str]:
     words = {tok.lower_, tok.lemma_.lower()}
     for c in tok.children:
         if c.dep_ == "compound":
@@ -28,7 +28,7 @@ def _words(tok: "Token") -> set[str]:
     return words
 
 
-def compound_of_coded_object(tok: "Token", found: dict[int, Pattern]) -> bool:
+def compound_of_coded_object(tok: Token, found: dict[int, Pattern]) -> bool:
     """tok modifies ("arrest warrants") a direct object that a pattern of its verb names ("issue * warrant")."""
     if tok.dep_ != "compound" or tok.head.dep_ not in ("dobj", "nsubjpass"):
         return False
@@ -37,7 +37,7 @@ def compound_of_coded_object(tok: "Token", found: dict[int, Pattern]) -> bool:
                 and word_fits(verb_pattern.obj, _words(tok.head)))
 
 
-def purpose_of_meeting(tok: "Token", pattern: Pattern, found: dict[int, Pattern]) -> bool:
+def purpose_of_meeting(tok: Token, pattern: Pattern, found: dict[int, Pattern]) -> bool:
     """A consultation ("to discuss") that is the purpose or complement of a consultation ("met ... to discuss")."""
     if pattern.cameo[:2] != CONSULT_ROOT or tok.dep_ not in ("advcl", "xcomp") or tok.head.i == tok.i:
         return False
@@ -52,8 +52,8 @@ def purpose_of_meeting(tok: "Token", pattern: Pattern, found: dict[int, Pattern]
 HELP_VERBS = {"help", "assist"}
 
 
-def helps_do(tok: "Token", found: dict[int, Pattern]) -> bool:
-    """ "helped (to) plan and carry out killings": taking part in the complement's act, not giving aid (07)."""
+def helps_do(tok: Token, found: dict[int, Pattern]) -> bool:
+    """ "helped (to) prepare the attack": taking part in the complement's act, not giving aid (07)."""
     if tok.lemma_.lower() not in HELP_VERBS or any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return False
     comps = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
@@ -61,12 +61,12 @@ def helps_do(tok: "Token", found: dict[int, Pattern]) -> bool:
     return any((p := found.get(c.i)) is not None and not p.blocking for c in comps)
 
 
-def already_coded(tok: "Token", pattern: Pattern, found: dict[int, Pattern]) -> bool:
+def already_coded(tok: Token, pattern: Pattern, found: dict[int, Pattern]) -> bool:
     """tok's event is coded on another trigger of the sentence (see the module docstring)."""
     return compound_of_coded_object(tok, found) or purpose_of_meeting(tok, pattern, found) or helps_do(tok, found)
 
 
-def names_complement_verb(tok: "Token", pattern: Pattern | None) -> bool:
+def names_complement_verb(tok: Token, pattern: Pattern | None) -> bool:
     """A head pattern whose object word is only its infinitive complement ("want * help" matched by "wants to
     help"): the pattern is about a noun object ("wants help": an appeal for aid, 023), so the complement, an
     intended act of the subject, is the event. Threat patterns ("want * attack" 138) mean the complement itself

@@ -4,7 +4,7 @@ PETRARCH-2's verb dictionary (CAMEO.2.0.txt, section TRANSFORMATIONS) recodes an
 someone's statement or wish as an act of that someone:
 
     ~ a (a b ATTACK) SAY   = a b 015     "Hamas said it fired rockets at Israel": Hamas claims responsibility
-    ~ a (b . ATTACK) SAY   = a b 112     "Israel said rockets were fired at it from Gaza": Israel accuses Gaza
+    ~ a (b . ATTACK) SAY   = a b 112     "Kyiv said Russian forces shelled Kharkiv": Kyiv accuses Russia
     ~ a (a b WILL_ATTACK) SAY = a b 138  "X said it will attack Y": X threatens Y with force
     ~ a (b . ATTACK) WANT  = a b 021     "X wants Y to attack Z": X appeals to Y
 
@@ -37,7 +37,7 @@ WANT_VERBS = {"want", "wish"}
 SOURCE_ORIGIN = "CAMEO.2.0 transformations (PETRARCH-2)"
 
 
-def _clause_head(tok: "Token") -> "Token":
+def _clause_head(tok: Token) -> Token:
     """The head of the clause ``tok`` belongs to: up through control and coordination ("said it would [try to]
     attack"), and from an event noun to the verb it is an argument of ("killed in an air strike")."""
     t = tok
@@ -49,7 +49,7 @@ def _clause_head(tok: "Token") -> "Token":
     return t
 
 
-def _governing(tok: "Token", verbs: set[str], deps: tuple[str, ...]) -> "Token | None":
+def _governing(tok: Token, verbs: set[str], deps: tuple[str, ...]) -> Token | None:
     """The speech (or wish) verb whose complement clause holds ``tok``, if any."""
     clause = _clause_head(tok)
     head = clause.head
@@ -58,13 +58,13 @@ def _governing(tok: "Token", verbs: set[str], deps: tuple[str, ...]) -> "Token |
     return None
 
 
-def _subject_actor(verb: "Token", mentions: "Mentions", actors_at) -> Actor | None:  # type: ignore[no-untyped-def]
+def _subject_actor(verb: Token, mentions: Mentions, actors_at) -> Actor | None:  # type: ignore[no-untyped-def]
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     found = actors_at(subj, mentions)
     return found[0] if found else None
 
 
-def _same(a: Actor | None, b: Actor | None, cand: "Candidate") -> bool:
+def _same(a: Actor | None, b: Actor | None, cand: Candidate) -> bool:
     if a is None or b is None:
         return False
     if "the speaker" in str(cand.evidence.get("source_rule", "")):
@@ -72,8 +72,8 @@ def _same(a: Actor | None, b: Actor | None, cand: "Candidate") -> bool:
     return bool(a.code and a.code == b.code) or (a.start is not None and a.start == b.start)
 
 
-def _recoded(cand: "Candidate", verb: "Token", source: Actor, target: Actor | None, cameo: str,
-             rule: str) -> "Candidate":
+def _recoded(cand: Candidate, verb: Token, source: Actor, target: Actor | None, cameo: str,
+             rule: str) -> Candidate:
     pattern = Pattern(verb.lemma_.lower(), "VERB", "", "", cameo, rule, origin=SOURCE_ORIGIN)
     evidence = {**cand.evidence, "pattern": f"transformation: {rule}", "pattern_comment": rule,
                 "pattern_origin": SOURCE_ORIGIN, "trigger": verb.text,
@@ -86,7 +86,7 @@ def _recoded(cand: "Candidate", verb: "Token", source: Actor, target: Actor | No
                    modality=modality, negated=False, attributed_to=None, evidence=evidence)
 
 
-def _appeal_to_other(c: "Candidate", mentions: "Mentions", actors_at) -> "Candidate | None":  # type: ignore[no-untyped-def]
+def _appeal_to_other(c: Candidate, mentions: Mentions, actors_at) -> Candidate | None:  # type: ignore[no-untyped-def]
     """ "X wants Y to attack Z" coded on "wants" by a want+attack pattern (a threat, 138, is right only when X
     is the one to attack): with a subject of its own in the complement, it is an appeal to that subject."""
     if c.trigger.lemma_.lower() not in WANT_VERBS or c.cameo[:2] != "13" or c.source is None:
@@ -103,7 +103,7 @@ def _appeal_to_other(c: "Candidate", mentions: "Mentions", actors_at) -> "Candid
     return None
 
 
-def transformed(cands: list["Candidate"], mentions: "Mentions", actors_at) -> list["Candidate"]:  # type: ignore[no-untyped-def]
+def transformed(cands: list[Candidate], mentions: Mentions, actors_at) -> list[Candidate]:  # type: ignore[no-untyped-def]
     """``cands`` plus the speaker's (or wisher's) own event for each attack that is the content of a statement or
     a wish (see the module docstring); none is added twice."""
     out = list(cands)
@@ -148,10 +148,10 @@ def transformed(cands: list["Candidate"], mentions: "Mentions", actors_at) -> li
     return out
 
 
-def claimed_target(tok: "Token", sources: list[Actor], mentions: "Mentions") -> tuple[list[Actor], str]:
+def claimed_target(tok: Token, sources: list[Actor], mentions: Mentions) -> tuple[list[Actor], str]:
     """The target of a claim of responsibility (015) with none in the parse: the first actor with a country, other
     than the claimant's, inside the "for ..." phrase that names the act claimed ("claimed responsibility for an
-    attack on a mall in Kenya's capital" → Kenya)."""
+    bombing at a market in Chad" → Chad)."""
     own = {a.country for a in sources}
     holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "for"):
