@@ -58,7 +58,7 @@ LIGHT_VERBS = {"make", "issue", "impose", "hold", "have", "announce", "launch", 
                "extend", "repeat", "reiterate", "put", "level", "file", "deliver", "send", "lodge", "express",
                "escalate", "tighten", "expand", "slap", "approve", "adopt", "introduce", "unveil", "begin", "start",
                "continue", "resume", "open", "host", "pay", "mount", "wage", "step", "be",
-               "undertake", "organize", "organise", "lead"}
+               "undertake", "organize", "organise", "lead", "speed", "accelerate", "complete", "reimpose"}
 # Time-like PPs never give a guessed target (places do: PLOVER codes the country where it happened).
 LOCATIVE_PREPS = {"during", "throughout"}
 # "X said/declared/insisted that Y must ...": a demand.
