@@ -38,7 +38,9 @@ def listed_appositions(tok: Token, head_actor: Actor | None, mentions: Mentions)
         return []
     out: list[tuple[Token, Actor]] = []
     for appos in (c for c in tok.children if c.dep_ == "appos"):
-        if not any(c.dep_ == "cc" for c in appos.children) or not any(c.dep_ == "conj" for c in appos.children):
+        continues = any(c.dep_ == "cc" for c in appos.children) and any(c.dep_ == "conj" for c in appos.children)
+        continues = continues or any(c.dep_ == "cc" and c.i > appos.i for c in tok.children)  # "A, B, and C" on A
+        if not continues:
             continue  # a plain apposition ("Putin, Russia's president") renames the head
         actor = _entry_actor(appos, mentions)
         if actor is None or actor.country == head_actor.country or mentions.get(appos) is not None:
