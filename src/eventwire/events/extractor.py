@@ -21,15 +21,16 @@ import numpy as np
 from ..actors.resolver import Mentions
 from ..model import Actor
 from .coordination import listed_appositions, one_sided, split_list
-from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 from .inference import country_only_from_target
+from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 from .negation import refusals
-from .passives import launched_from, reduced_relative, shared_passive_subject, temporal as _temporal
+from .passives import launched_from, reduced_relative, shared_passive_subject
+from .passives import temporal as _temporal
 from .redundancy import already_coded, names_complement_verb
-from .threats import threat_code
-from .transformations import claimed_target, transformed
 from .relevance import political_statements
 from .statements import statement_speaker
+from .threats import threat_code
+from .transformations import claimed_target, transformed
 from .unknown import unknown_object, unknown_target
 
 if TYPE_CHECKING:
