@@ -79,7 +79,7 @@ def _recoded(cand: Candidate, verb: Token, source: Actor, target: Actor | None, 
                 "pattern_origin": SOURCE_ORIGIN, "trigger": verb.text,
                 "trigger_index": verb.i - verb.sent.start, "transformed_from": f"{cand.cameo} on '{cand.trigger.text}'",
                 "source_rule": f"subject of '{verb.text}'",
-                "target_rule": f"{'source' if rule.endswith('112') or rule.endswith('021') else 'target'} "
+                "target_rule": f"{'source' if rule.endswith(('112', '021')) else 'target'} "
                                f"of the attack '{cand.trigger.text}'"}
     modality = "asserted" if cameo != "138" else "intended"
     return replace(cand, trigger=verb, pattern=pattern, source=source, target=target, cameo=cameo,
