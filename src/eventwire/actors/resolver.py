@@ -29,9 +29,9 @@ from .codes import ORGANISATIONS, split_code
 from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
 from .docview import DocView, StringMemo
 from .ethnic import apply_ethnic_residence
+from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
 from .person_country import apply_of_country
 from .pronouns import resolve_collective_pronouns
-from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
 from .regions import region_country
 
 if TYPE_CHECKING:
