@@ -616,8 +616,9 @@ class EventExtractor:
         return "asserted", False
 
     @staticmethod
-    def speaker_of(tok: "Token", mentions: Mentions) -> Actor | None:
-        """The actor whose speech verb governs tok ('Peskov said [Putin wants to meet]')."""
+    def speaker_of(tok: "Token", mentions: Mentions, sent: "Span | None" = None) -> Actor | None:
+        """The actor whose speech verb governs tok ('Peskov said [Putin wants to meet]'); ``sent`` is tok's sentence
+        when the caller has it (``Token.sent`` searches for the sentence start on every call)."""
         t = tok
         while t.head.i != t.i:
             if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS:
@@ -625,8 +626,11 @@ class EventExtractor:
                 found = EventExtractor.actors_at(subj, mentions)
                 return found[0] if found else None
             t = t.head
-        for c in tok.sent.root.children if tok.sent.root.lemma_.lower() in SPEECH_VERBS else []:
-            if c.dep_ == "nsubj" and tok.sent.root.i != tok.i and tok.i not in {x.i for x in c.subtree}:
+        root = (sent if sent is not None else tok.sent).root
+        if root.i == tok.i or root.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        for c in root.children:
+            if c.dep_ == "nsubj" and tok.i not in {x.i for x in c.subtree}:
                 found = EventExtractor.actors_at(c, mentions)
                 return found[0] if found else None
         return None
@@ -698,7 +702,7 @@ class EventExtractor:
                                                       domestic=len(sources) == 1)
             modality, negated = self.modality_of(tok)
             cameo = self.refine(pattern.cameo, tok, modality, self.announced_threats)
-            speaker = self.speaker_of(tok, mentions) if pattern.cameo[:2] != "01" else None
+            speaker = self.speaker_of(tok, mentions, sent) if pattern.cameo[:2] != "01" else None
             # an event noun that is an argument of another coded act ("denied [accusations]", "wounded 40 in [an
             # attack]") is not the speaker's own event
             governor = tok.head.i if tok.dep_ == "dobj" else tok.head.head.i if tok.dep_ == "pobj" else None
