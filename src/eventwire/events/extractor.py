@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..actors.codes import ORGANISATIONS
 from ..actors.resolver import Mentions
 from ..model import Actor
 from .coordination import listed_appositions, one_sided, split_list
@@ -956,7 +957,7 @@ def _purpose(tok: "Token") -> bool:
 
 def _is_state(actor: Actor) -> bool:
     """An actor of a country (ISO3), not an organisation: only a country has its "own country" to act on."""
-    return bool(actor.country) and len(actor.country or "") == 3 and actor.country not in ("IGO", "NGO", "MNC", "IMG")
+    return bool(actor.country) and len(actor.country or "") == 3 and actor.country not in ORGANISATIONS
 
 
 def _has_country(actor: Actor | None) -> bool:
