@@ -20,12 +20,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from ..actors.codes import ORGANISATIONS, split_code
 from ..events.crosswalk import plover_of
 from ..model import Event
 from .gold import GoldEvent, GoldFormat, GoldRecord
+
+T = TypeVar("T")
 
 PENTA = {"01": "0", "02": "0", "03": "1", "04": "1", "05": "1", "06": "2", "07": "2", "08": "2", "09": "3", "10": "3",
          "11": "3", "12": "3", "13": "3", "16": "3", "14": "4", "15": "4", "17": "4", "18": "4", "19": "4", "20": "4"}
@@ -216,14 +218,15 @@ class Scores:
     results: list[RecordResult]
 
 
-def _unique(preds: Sequence[Predicted], key: Callable[[Predicted], tuple[Any, ...]]) -> list[Predicted]:
+def _unique(items: Sequence[T], key: Callable[[T], tuple[Any, ...]]) -> list[T]:
+    """The first item of each key, in order."""
     seen: set[tuple[Any, ...]] = set()
     out = []
-    for p in preds:
-        k = key(p)
+    for item in items:
+        k = key(item)
         if k not in seen:
             seen.add(k)
-            out.append(p)
+            out.append(item)
     return out
 
 
@@ -240,13 +243,7 @@ def _distinct_golds(fmt: GoldFormat, level: str, events: Sequence[GoldEvent]) ->
             return g.source_full or g.source, g.target_full or g.target, gold_type(g, fmt, level)
         return _gold_country(g.source, fmt), _gold_country(g.target, fmt), gold_type(g, fmt, level)
 
-    seen: set[tuple[Any, ...]] = set()
-    out = []
-    for g in events:
-        if key(g) not in seen:
-            seen.add(key(g))
-            out.append(g)
-    return out
+    return _unique(events, key)
 
 
 def _match_record(fmt: GoldFormat, level: str, rec: GoldRecord, preds: Sequence[Predicted]
