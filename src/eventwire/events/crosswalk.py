@@ -1,6 +1,6 @@
 """CAMEO → PLOVER crosswalk (data/lexicon/crosswalk.tsv).
 
-Each row maps a CAMEO prefix (2-digit root or a 3-digit base code) to the current
+Each row maps a CAMEO prefix (2-digit root, 3-digit base code or 4-digit code) to the current
 PLOVER event type, the PLOVER 0.5 (2016) type used by older gold standards
 (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT), and an optional PLOVER mode. The
 longest matching prefix wins; ``-`` means "not a PLOVER event" (CAMEO 01).
@@ -32,8 +32,8 @@ def crosswalk_table() -> dict[str, PloverType]:
     table: dict[str, PloverType] = {}
     for lineno, row in enumerate(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE), 2):
         prefix = (row.get("cameo") or "").strip()
-        if not prefix.isdigit() or len(prefix) not in (2, 3):
-            raise DictionaryError(f"eventwire/data/lexicon/crosswalk.tsv:{lineno}: cameo must be a 2- or 3-digit code")
+        if not prefix.isdigit() or len(prefix) not in (2, 3, 4):
+            raise DictionaryError(f"eventwire/data/lexicon/crosswalk.tsv:{lineno}: cameo must be a 2- to 4-digit code")
 
         def val(key: str) -> str | None:
             v = (row.get(key) or "").strip()
@@ -46,7 +46,7 @@ def crosswalk_table() -> dict[str, PloverType]:
 def plover_of(cameo: str) -> PloverType:
     """The PLOVER type of a CAMEO code (longest prefix match; unknown roots give all-None)."""
     table = crosswalk_table()
-    for key in (cameo[:3], cameo[:2]):
+    for key in (cameo[:4], cameo[:3], cameo[:2]):
         if key in table:
             return table[key]
     return PloverType(None, None, None)

@@ -77,6 +77,9 @@ GATHERING_PREPS = {"for", "in", "at"}
 # "Obama expressed sorrow for the shootings" → USAGOV→USA, as PETRARCH codes them).
 DOMESTIC_ROOTS = {"01", "08", "09", "10", "14", "15", "17", "18", "19", "20"}
 VIOLENT_ROOTS = {"18", "19", "20"}
+# Acts done to no one: a resignation (0831) leaves an office; it gets no domestic default target (PLOVER RETREAT,
+# mode resign, "Requires recipient: No").
+NO_RECIPIENT = ("0831",)
 # Reactions to someone else's act: with "X's act" or "act by X" as object, X is the target ("condemned an attack
 # by X"): approve/praise, investigate, demand, disapprove, reject.
 RESPONSE_ROOTS = {"05", "09", "10", "11", "12"}
@@ -564,7 +567,8 @@ class EventExtractor:
             near = [a for a in self.actors_at(sent.doc[best[2]], mentions)
                     if _has_country(a) and a.country not in own and a.code not in own]
             return near or [best[1]], "nearest actor in the clause (fallback)"
-        if domestic and cameo[:2] in DOMESTIC_ROOTS and _has_country(sources[0]) and _is_state(sources[0]):
+        if domestic and cameo[:2] in DOMESTIC_ROOTS and not cameo.startswith(NO_RECIPIENT) \
+                and _has_country(sources[0]) and _is_state(sources[0]):
             src = sources[0]
             return [Actor(src.country, src.text, src.country, None, src.name, src.start, src.end,
                           how="domestic default")], \
@@ -722,7 +726,8 @@ class EventExtractor:
                     continue
                 if src is None and self.require_source:
                     continue  # nobody found doing it ("six people were killed"): not coded, as PETRARCH's require_dyad
-                if tgt is None and self.require_source and not s_how.startswith("trailing") and not any(
+                if tgt is None and self.require_source and not s_how.startswith("trailing") \
+                        and not pattern.cameo.startswith(NO_RECIPIENT) and not any(
                         c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and tok.pos_ not in ("VERB", "AUX"))
                         or (pattern.prep and c.dep_ in ("prep", "prt") and c.lower_ == pattern.prep)
                         or (self.code_statements and cameo.startswith("01") and c.dep_ in ("ccomp", "parataxis"))
