@@ -29,3 +29,27 @@ def test_agreeing_to_resign_is_an_intent_without_a_recipient(code_text):
     found = _summary(code_text("Peru's prime minister agreed to step down."))
     assert ("PERGOV", "035", "AGREE", None, "intended") in found
     assert all(s[3] is None for s in found if s[1] in ("035", "0831"))
+
+
+def test_agentless_passive_takes_the_place_as_its_source(code_text):
+    found = _summary(code_text("Two Peruvian journalists were arrested in Bolivia on Monday."))
+    assert [(s[0], s[1][:2], s[3][:3]) for s in found] == [("BOL", "17", "PER")]
+
+
+def test_unnamed_bomber_is_the_place_and_an_explosive_device_is_a_bombing(code_text):
+    found = _summary(code_text("Four Kenyan soldiers were killed by an explosive device near the Somali town of Kismayo."))
+    assert found == [("SOM", "183", "ASSAULT", "KENMIL", "asserted")]
+
+
+@pytest.mark.parametrize("text", ["The virus has killed six people in Italy.",  # an active subject that is no actor
+                                  # a participle modifying a noun: background, not the sentence's event
+                                  "Two Australian tourists arrested in Bali were paraded before the media on Tuesday.",
+                                  "Four farmers were killed in Ethiopian army shelling."])  # an event noun, no place
+def test_no_place_source(code_text, text):
+    assert not [e for e in code_text(text) if "where it happened" in e.evidence.get("source_rule", "")]
+
+
+def test_place_source_is_explained(code_text):
+    (event,) = code_text("Two Peruvian journalists were arrested in Bolivia on Monday.")
+    assert event.evidence["source_rule"] == "the country where it happened (no doer named)"
+    assert event.source.sector is None and event.source.text == "Bolivia"

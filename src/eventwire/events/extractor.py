@@ -26,6 +26,7 @@ from .inference import country_only_from_target
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 from .negation import refusals
 from .passives import launched_from, reduced_relative, shared_passive_subject
+from .places_as_source import PLACE_SOURCE_ROOTS, place_source
 from .passives import temporal as _temporal
 from .redundancy import already_coded, names_complement_verb
 from .relevance import political_statements
@@ -716,6 +717,9 @@ class EventExtractor:
                 sources, s_how = [speaker], "speaker (nominal event)"
             if not sources and speaker is not None and _pronoun_subject(tok):
                 sources, s_how = [speaker], "pronoun subject → the speaker ('X said it would ...')"
+            if not sources and pattern.cameo[:2] in PLACE_SOURCE_ROOTS and pattern.role != "target":
+                sources = place_source(tok, mentions, self.actors_at)  # "was arrested in Lebanon": Lebanon arrests
+                s_how = "the country where it happened (no doer named)" if sources else s_how
             if self.infer_countries and not country_only_from_target(pattern.cameo, targets, sent, mentions):
                 sources, s_how = self._with_country(sources, s_how, sent, mentions)
             if self.infer_countries:
