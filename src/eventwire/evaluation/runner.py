@@ -31,10 +31,13 @@ def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-unt
             with_petrarch_verbs,
         )
 
-        coder = Coder(nlp or load_pipeline(), dictionary=load_petrarch_dictionary(dicts))  # type: ignore[arg-type]
+        from ..events.extractor import EventExtractor
+
+        # PETRARCH codes "will break relations" by the act's own code, not as a threat: announced_threats off
+        coder = Coder(nlp or load_pipeline(), dictionary=load_petrarch_dictionary(dicts),  # type: ignore[arg-type]
+                      extractor=EventExtractor(announced_threats=False))
         # the suites' expected codes come from their own verb dictionaries (mostly WEIS codes, README caveat 1)
         with_petrarch_verbs(coder, dicts)
-        coder.extractor.announced_threats = False  # PETRARCH codes "will break relations" by the act's own code
         return with_petrarch_agents(coder, dicts)
     spans = gold.format.actors == "span"
     if gold.format.statements or spans:
@@ -64,8 +67,10 @@ def predict(gold: GoldSet, coder=None) -> list[list[Event]]:  # type: ignore[no-
     if is_petrarch_suite(gold):
         from .petrarch_dicts import load_petrarch_discards
 
+        from .petrarch_config import apply_require_dyad
+
         discards = load_petrarch_discards(gold.dictionaries)  # type: ignore[arg-type]
-        events = [[] if discards.match(r.text) else [_as_coded_negation(e) for e in evs]
+        events = [[] if discards.match(r.text) else apply_require_dyad(r.raw, [_as_coded_negation(e) for e in evs])
                   for r, evs in zip(gold.records, events, strict=True)]
     return events
 

@@ -24,6 +24,7 @@ from ..model import Actor
 from .coordination import listed_appositions, one_sided, split_list
 from .inference import country_only_from_target
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
+from .name_lists import subject_list
 from .negation import refusals
 from .passives import launched_from, reduced_relative, shared_passive_subject
 from .places_as_source import PLACE_SOURCE_ROOTS, place_source
@@ -336,7 +337,10 @@ class EventExtractor:
             return found, "subject"
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return self.actors_at(c, mentions), "subject"
+                found, listed = self.actors_at(c, mentions), subject_list(c, mentions)
+                if len({a.code for a in listed}) > len({a.code for a in found}):  # a list the parse cut up
+                    return listed, "subject (list read from the words)"
+                return found, "subject"
             if c.dep_ == "agent":
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 return self.actors_at(pobj, mentions), "passive agent"

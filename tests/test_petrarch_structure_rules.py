@@ -1,0 +1,80 @@
+"""Rules that the PETRARCH suites' structure measure exposed, tested on self-written sentences with made-up names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+NAMES = "VARDIA [VRD]\nKELMOR [KLM]\nOSTRAVIN [OST]\nPELLAND [PLL]\nTHE_HIGHLANDS [HGL]\n"
+DATE = dt.date(2020, 1, 1)
+
+
+def test_require_dyad_option_is_read_from_the_record() -> None:
+    from eventwire.evaluation.petrarch_config import require_dyad
+
+    assert require_dyad({}) is True  # PETRARCH's default
+    assert require_dyad({"config_overrides": {"require_dyad": "FALSE"}}) is False
+    assert require_dyad({"config_overrides": {"require_dyad": "True"}}) is True
+
+
+@pytest.fixture(scope="module")
+def made_up(nlp):  # type: ignore[no-untyped-def]
+    """A coder that knows four made-up countries (an imported actor file), and a resolver with them."""
+    from eventwire.actors.dictionary import default_dictionary
+    from eventwire.actors.importer import read_actor_file
+    from eventwire.coding import Coder
+
+    dictionary = default_dictionary().extended(read_actor_file("x.actors.txt", text=NAMES), name="test")
+    return Coder(nlp, dictionary=dictionary)
+
+
+def _pairs(coder, text: str) -> set[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    from eventwire.model import Article
+
+    events = coder.code(Article(text=text, date=DATE)).events
+    return {(e.source.code if e.source else None, e.target.code if e.target else None) for e in events}
+
+
+def test_require_dyad_drops_events_with_one_actor(made_up) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from eventwire.evaluation.petrarch_config import apply_require_dyad
+    from eventwire.model import Article
+
+    both = list(made_up.code(Article(text="Vardia attacked Kelmor on Monday.", date=DATE)).events)
+    assert both and all(e.source and e.target for e in both)
+    events = both + [replace(both[0], target=None)]
+    assert apply_require_dyad({}, events) == both
+    assert apply_require_dyad({"config_overrides": {"require_dyad": "false"}}, events) == events
+
+
+def test_a_list_of_made_up_names_is_read_from_the_words(made_up) -> None:  # type: ignore[no-untyped-def]
+    """Every member of a subject list acts, however the parser reads the unknown names."""
+    # parsed with "the Highlands" as an apposition of "Kelmor" and the rest coordinated to it
+    pairs = _pairs(made_up, "Kelmor, the Highlands, Vardia and Ostravin welcomed the agreement with Pelland.")
+    assert {("KLM", "PLL"), ("HGL", "PLL"), ("VRD", "PLL"), ("OST", "PLL")} <= pairs
+
+
+def test_a_list_member_without_an_actor_is_skipped(nlp, made_up) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.events.name_lists import listed_names
+
+    doc = nlp("The lions and the mighty Ostravin welcomed the agreement.")
+    mentions = made_up.actors.resolve(doc, DATE)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert [a.code for a in listed_names(subject, mentions)] == []  # one actor only: nothing to repair
+
+
+def test_roles_in_a_list_of_countries_are_distributed(made_up) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(made_up, "Lawmakers and officials in Vardia and Kelmor welcomed the agreement with Pelland.")
+    assert {("VRDLEG", "PLL"), ("VRDGOV", "PLL"), ("KLMLEG", "PLL"), ("KLMGOV", "PLL")} <= pairs
+
+
+def test_a_plain_apposition_is_no_list(nlp, made_up) -> None:  # type: ignore[no-untyped-def]
+    """Without a coordinator the words are no list ("Vardia, the old enemy of Kelmor, ...")."""
+    from eventwire.events.name_lists import subject_list
+
+    doc = nlp("Vardia, the old enemy of Kelmor, welcomed the agreement.")
+    mentions = made_up.actors.resolve(doc, DATE)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert subject_list(subject, mentions) == []
