@@ -128,14 +128,15 @@ class EventExtractor:
     """Finds event candidates in sentences, given the doc's actor mentions."""
 
     def __init__(self, lexicon: Lexicon | None = None, code_statements: bool = False,
-                 infer_countries: bool = True, require_source: bool = True, unknown_targets: bool = False) -> None:
+                 infer_countries: bool = True, require_source: bool = True, unknown_targets: bool = False,
+                 announced_threats: bool = True) -> None:
         self.lexicon = lexicon or default_lexicon()
         self.unknown_targets = unknown_targets  # a patient no dictionary knows is an actor of unknown country
         self.require_source = require_source
         self.code_statements = code_statements
         self.infer_countries = infer_countries
         # "will impose sanctions" → a threat (events/threats.py); off for PETRARCH's own suites, which code the act
-        self.announced_threats = True
+        self.announced_threats = announced_threats
         # (kind, lemma hash, form hash) → has lexicon patterns; cleared when the lexicon is replaced
         self._key_cache: dict[tuple[str, int, int], bool] = {}
         self._cache_lexicon: Lexicon | None = None
