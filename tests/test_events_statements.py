@@ -72,3 +72,21 @@ def test_admitting_is_a_statement(statements) -> None:
 def test_saying_after_another_act_is_its_manner(statements) -> None:
     events = statements("The Kenyan opposition leader ridiculed the government's budget, saying it would ruin farmers.")
     assert not [e for e in events if e.trigger == "saying"]
+
+
+def test_addressee_of_a_message(statements) -> None:
+    events = statements("Iran said in a letter to the United Nations that the inspectors were welcome.")
+    assert [(e.source.code, e.cameo, e.target.code) for e in events] == [("IRN", "010", "UN")]
+
+
+def test_addressee_of_a_message_is_found_without_statement_coding(code_text) -> None:
+    events = code_text("Iran said in a letter to the United Nations that the inspectors were welcome.")
+    assert [(e.source.code, e.cameo, e.target.code) for e in events if e.cameo.startswith("01")] == [
+        ("IRN", "010", "UN")]
+
+
+def test_coordinated_speakers_are_not_each_others_addressees(statements) -> None:
+    events = statements("France and Germany said on Monday that the talks had failed.")
+    assert sorted(e.source.code for e in events) == ["DEU", "FRA"]
+    assert all(e.target is None or e.target.code not in ("DEU", "FRA") or e.target.code == e.source.code
+               for e in events)

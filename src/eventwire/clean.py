@@ -36,6 +36,14 @@ _PLACE_DATELINE = re.compile(
     rf"^\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:{_DASH})\s+(?=[A-Z\"\u201c])"
 )
 
+# "Guwahati: Former Assam chief minister ... has said": a title-case city and a colon (Indian and Pakistani papers).
+# "Putin: We will win" is a headline, so the name must be a city the gazetteer knows under that very name, big enough
+# to carry a dateline, and what follows must not be a quote or first-person speech.
+_COLON_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}):\s+(?![\"\u201c'\u2018]|(?:I|We|My|Our|Us)\b)(?=[A-Z])"
+)
+_DATELINE_MIN_POPULATION = 100_000
+
 _DROP_LINE = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -88,7 +96,28 @@ def strip_prefix(line: str) -> str:
         stripped = _DATELINE.sub("", line, count=1)
     if stripped == line:
         stripped = _PLACE_DATELINE.sub("", line, count=1)
+    if stripped == line:
+        stripped = _strip_colon_dateline(line)
     return stripped
+
+
+def _strip_colon_dateline(line: str) -> str:
+    """Cut a title-case "City: " dateline (``_COLON_DATELINE``) when the gazetteer knows the city by that name."""
+    match = _COLON_DATELINE.match(line)
+    if match is None:
+        return line
+    from .places import default_gazetteer, fold
+
+    place = match.group("place")
+    entry = default_gazetteer().lookup(place)
+    if entry is None or entry.feature not in ("city", "region"):
+        return line
+    own_name = fold(entry.name) == fold(place)  # an alias only for a big city ("New Delhi" → Delhi; not "Hamas")
+    if entry.feature == "city" and entry.population < _DATELINE_MIN_POPULATION * (1 if own_name else 10):
+        return line
+    if entry.feature == "region" and not own_name:
+        return line
+    return line[match.end():]
 
 
 def clean_text(text: str) -> str:

@@ -31,7 +31,7 @@ from .places_as_source import PLACE_SOURCE_ROOTS, place_source
 from .passives import temporal as _temporal
 from .redundancy import already_coded, names_complement_verb
 from .relevance import political_statements
-from .statements import statement_speaker
+from .statements import message_addressee, statement_speaker
 from .threats import threat_code
 from .transformations import claimed_target, transformed
 from .unknown import unknown_object, unknown_target
@@ -694,6 +694,8 @@ class EventExtractor:
                 targets, t_how = claimed_target(tok, sources, mentions)  # "claimed responsibility for ... in X"
             if pattern.cameo.startswith(UNADDRESSED) and not targets and not (
                     self.code_statements and sources and tok.lemma_.lower() in SPEECH_VERBS):
+            if not targets and pattern.cameo.startswith("01") and tok.pos_ in ("VERB", "AUX"):
+                targets, t_how = message_addressee(tok, mentions, self.actors_at, self.unknown_targets)
                 continue  # statements without an addressee are events only when made by a known speaker
             own = sources and targets and all(_own(t, sources) for t in targets)
             if sources and targets and (own or not (self.unknown_targets or any(_has_country(t) for t in targets))) \
@@ -1018,7 +1020,10 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool = True
 def _reciprocal(tok: "Token", cameo: str) -> bool:
     """Coordinated subjects act on each other: a joint act ("A and B met", "signed a deal"), a predicate with
     no object ("A and B clashed", "agreed to share") or one whose object they share ("upgraded their ties");
-    not "A and B welcomed the resumption of ties with C"."""
+    not "A and B welcomed the resumption of ties with C". Speakers of one statement are not each other's
+    addressees ("A and B said ...")."""
+    if cameo.startswith("01") and tok.lemma_.lower() in SPEECH_VERBS:
+        return False
     if _symmetric(cameo) or tok.pos_ not in ("VERB", "AUX"):
         return True
     t = tok

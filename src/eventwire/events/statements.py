@@ -8,6 +8,7 @@ speaker has no actor code. Used only when statements without an addressee are co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..actors.resolver import Mentions
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
 
 # What may follow a trailing speech verb: "..., X said on Thursday."
 _TRAILING_DEPS = {"prep", "pobj", "npadvmod", "advmod", "punct", "pcomp"}
+# Written or spoken messages whose "to X" names the addressee of the statement made in them ("said in a letter to X").
+# Not "interview" ("said in an interview with X": the interviewer is no addressee).
+MESSAGE_NOUNS = {"letter", "message", "telegram", "note", "email", "e-mail", "cable", "memo", "speech", "address",
+                 "remarks", "statement", "tweet", "post", "video", "broadcast"}
+_MESSAGE_PREPS = {"in", "via", "through", "by"}
 
 
 def statement_speaker(verb: Token, mentions: Mentions) -> tuple[list[Actor], str]:
@@ -56,3 +62,20 @@ def _trailing_attribution(verb: Token) -> Token | None:
         return None
     before = verb.doc[head.left_edge.i - 1] if head.left_edge.i > sent.start else None
     return head if before is not None and before.is_punct else None
+
+
+def message_addressee(verb: Token, mentions: Mentions, actors_at: Callable[[Token, Mentions], list[Actor]],
+                      unknown: bool = False) -> tuple[list[Actor], str]:
+    """The addressee of a statement made in a message: "Putin said in a congratulatory telegram to Mikhailov",
+    "wrote in a letter to the UN" (``actors_at``: the extractor's actors of an argument token). With ``unknown`` an
+    addressee no dictionary knows is an actor of unknown country."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _MESSAGE_PREPS):
+        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in MESSAGE_NOUNS):
+            for to in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"):
+                pobj = next((p for p in to.children if p.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                found = actors_at(pobj, mentions) or (unknown_actor(pobj, mentions, "addressee") if unknown else [])
+                if found:
+                    return found, f"addressee ('{prep.lower_} a {noun.lemma_.lower()} to X')"
+    return [], "none"
