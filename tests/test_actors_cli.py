@@ -55,12 +55,12 @@ def test_dict_validate_reports_line_numbered_problems(capsys, tmp_path):
                  "USAZZZ\tBar\t\t\n"
                  "USAGOV\tBaz\t\t\n"
                  "USAGOV\tbaz\t\t\n", encoding="utf-8")
-    code, out, _ = run(capsys, "dict", "validate", str(f))
+    code, out, _ = run(capsys, "dict", "validate", str(f), "--warnings")
     assert code == 1
-    assert f"{f}:3: overlapping date ranges" in out
+    assert f"{f}:3: warning: overlapping date ranges" in out
     assert f"{f}:4: unknown country 'XXX'" in out
-    assert f"{f}:5: unknown sector 'ZZZ'" in out
-    assert f"{f}:7: duplicate alias" in out
+    assert f"{f}:5: warning: code part 'ZZZ'" in out
+    assert f"{f}:7: duplicate row" in out
 
 
 def test_dict_validate_ok_on_shipped_hand_files(capsys):

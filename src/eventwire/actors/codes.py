@@ -67,6 +67,17 @@ ORGANISATIONS: dict[str, str] = {
     "MNC": "multinational corporation",
 }
 
+# CAMEO's region codes (CAMEO manual, actor codes), used by Phoenix where an actor belongs to a region, not a country
+CAMEO_REGIONS: dict[str, str] = {
+    "AFR": "Africa", "ASA": "Asia", "BLK": "Balkans", "CRB": "Caribbean", "CAU": "Caucasus",
+    "CFR": "Central Africa", "CAS": "Central Asia", "CEU": "Central Europe", "EIN": "East Indies",
+    "EAF": "Eastern Africa", "EEU": "Eastern Europe", "EUR": "Europe", "LAM": "Latin America",
+    "MEA": "Middle East", "MDT": "Mediterranean", "NAF": "North Africa", "NMR": "North America",
+    "PGS": "Persian Gulf", "SCN": "Scandinavia", "SAM": "South America", "SAS": "South Asia",
+    "SEA": "Southeast Asia", "SAF": "Southern Africa", "WAF": "West Africa", "WEU": "Western Europe",
+    "WST": "the West",
+}
+
 
 @lru_cache(maxsize=65536)
 def split_code(code: str) -> tuple[str, str | None]:

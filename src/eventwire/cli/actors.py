@@ -63,15 +63,21 @@ def lookup_cli(
 
 
 @dict_app.command("validate")
-def validate_cli(path: Path = typer.Argument(..., help="Dictionary file (TSV: code, alias, valid_from, valid_to, "
-                                             "name, kind, source) or CAMEO/PETRARCH .txt.")) -> None:
-    """Report line-numbered problems: bad dates, unknown codes, duplicate aliases, overlapping date ranges."""
-    from ..actors.validation import validate_file
+def validate_cli(path: Path = typer.Argument(..., help="Data file: an actor dictionary (TSV: code, alias, valid_from, "
+                                             "valid_to, name, kind, source), another eventwire data file (role words, "
+                                             "regions, lexicon, ...) or a CAMEO/PETRARCH .txt."),
+                 warnings: bool = typer.Option(False, "--warnings", help="List the warnings too (by default only "
+                                               "their number is printed).")) -> None:
+    """Report line-numbered errors (bad dates, unknown codes, repeated rows, ambiguous aliases); exit 1 on errors."""
+    from ..actors.validation import WARNING, errors, validate_file
 
     problems = validate_file(path)
-    for p in problems:
-        typer.echo(f"{path}:{p.line}: {p.message}")
-    if problems:
-        err(f"{len(problems)} problem(s) in {path}")
+    shown = problems if warnings else errors(problems)
+    for p in shown:
+        typer.echo(f"{path}:{p.line}: {'warning: ' if p.level == WARNING else ''}{p.message}")
+    n_errors, n_warnings = len(errors(problems)), len(problems) - len(errors(problems))
+    note = f"; {n_warnings} warning(s){'' if warnings else ' (--warnings lists them)'}" if n_warnings else ""
+    if n_errors:
+        err(f"{n_errors} problem(s) in {path}{note}")
         raise typer.Exit(1)
-    err(f"{path}: OK")
+    err(f"{path}: OK{note}")
