@@ -48,18 +48,20 @@ def test_explain_names_pattern_and_rules(code_text):
     assert "lexicon]" in text and "modality asserted" in text
 
 
-@pytest.mark.parametrize("origin, directions", [("eventwire", {("ESP", "MAR"), ("MAR", "ESP")}),
-                                                ("petrarch2", {("ESP", "MAR")})])
-def test_joint_act_reverse_default_only_for_curated_patterns(coder, origin, directions):
-    """A joint-act code (040) gives both directions for a curated pattern; a converted PETRARCH pattern states its
-    reverse itself (its suites use WEIS codes), so without one it gives one direction."""
+@pytest.mark.parametrize("origin, code, directions", [("eventwire", "046", {("ESP", "MAR"), ("MAR", "ESP")}),
+                                                      ("petrarch2", "046", {("ESP", "MAR")}),
+                                                      ("eventwire", "040", {("ESP", "MAR")})])
+def test_joint_act_reverse_default_only_for_curated_patterns(coder, origin, code, directions):
+    """A joint-act code (046) gives both directions for a curated pattern; a converted PETRARCH pattern states its
+    reverse itself (its suites use WEIS codes), so without one it gives one direction. The base consultation (040,
+    CAMEO.2.0's ``MEET [040]``) is the subject's act: one direction."""
     import datetime as dt
 
     from eventwire.events.extractor import EventExtractor
     from eventwire.events.lexicon import Lexicon, Pattern
     from eventwire.model import Article
 
-    extractor = EventExtractor(Lexicon([Pattern("greet", "VERB", "", "", "040", "test pattern", origin=origin)]))
+    extractor = EventExtractor(Lexicon([Pattern("greet", "VERB", "", "", code, "test pattern", origin=origin)]))
     original = coder.extractor
     coder.extractor = extractor
     try:

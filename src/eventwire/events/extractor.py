@@ -597,8 +597,8 @@ class EventExtractor:
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         head = tok.head
-        if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
-            negated = True
+        if (tok.dep_ == "xcomp" or _purpose(tok)) and any(c.dep_ == "neg" for c in head.children):
+            negated = True  # "would not give permission [to help]": the purpose of an act not done is not done
         if tok.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in CANCEL_HEADS or (
                 head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))):
             negated = True  # "called off the talks": the talks are not held
@@ -759,7 +759,7 @@ class EventExtractor:
                                      speaker if speaker is not src else None, evidence))
                 # a converted PETRARCH pattern states its reverse itself ("[040:040]"); the CAMEO joint-act default
                 # is for the curated patterns (PETRARCH's validation suites use other, WEIS, codes)
-                reverse = pattern.reverse or (cameo if _symmetric(cameo) and not negated and not one_sided(tok)
+                reverse = pattern.reverse or (cameo if _joint_reverse(cameo) and not negated and not one_sided(tok)
                                               and pattern.origin != "petrarch2" else "")
                 if reverse and src is not None and tgt is not None and not reciprocal \
                         and (reverse, tgt, src) not in reverse_done:
@@ -859,10 +859,18 @@ _NO_PATTERN = Pattern("", "VERB", "", "", "", "no pattern: arguments of a conten
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 # Codes that describe a joint act: "A met B" is also "B met A" (PETRARCH and PLOVER code both directions).
 SYMMETRIC_PREFIXES = ("040", "041", "044", "046", "057", "0356", "0311", "0312")
+ONE_WAY_CONSULT = "040"
 
 
 def _symmetric(cameo: str) -> bool:
     return cameo.startswith(SYMMETRIC_PREFIXES)
+
+
+def _joint_reverse(cameo: str) -> bool:
+    """Code the reverse of a single-subject act ("A met with B" → also B → A)? Not for the base consultation
+    (040): as CAMEO.2.0's ``MEET [040]``, "A met (with) B" is A's act; both directions come from coordinated
+    subjects ("A and B met") or a pattern that states its reverse ("held talks with" [046:046])."""
+    return _symmetric(cameo) and not cameo.startswith(ONE_WAY_CONSULT)
 
 
 def _reported_clause(tok: "Token") -> bool:
