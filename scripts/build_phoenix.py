@@ -13,7 +13,8 @@ TMP → TLS, ANG → AGO); then :func:`correct` makes every row one that ``event
 
 1. codes: Phoenix's own country codes → ISO 3166 alpha-3 (current or ISO 3166-3 former, :data:`LEGACY_COUNTRIES`);
    a dependent territory or constituent part written parent + part (``GBRVGB``, ``USAPRI``, ``YUGHRV``) → the
-   part's own ISO code (``VGB``, ``PRI``, ``HRV``); rows whose country part is still unknown are dropped
+   part's own ISO code (``VGB``, ``PRI``, ``HRV``); an organisation followed by a CAMEO sub-organisation code
+   keeps the organisation and its sectors (``UNWFP`` → ``UN``); rows whose country part is still unknown are dropped
    (``KNT`` is TABARI's made-up test country Kinakuta; the script prints what it drops);
 2. rows: an alias listed twice with the same code and dates is kept once; of two codes of one alias that the
    lookup cannot tell apart (both undated, or both dated from the same day) the first listed is the one the
@@ -33,10 +34,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from eventwire.actors.codes import SECTORS
+from eventwire.actors.codes import CAMEO_REGIONS, ORGANISATIONS, SECTORS
 from eventwire.actors.dictionary import ActorDictionary, sector_words
 from eventwire.actors.importer import read_actor_file, read_agent_file
-from eventwire.actors.validation import code_problem
+from eventwire.actors.validation import PHOENIX_PREFIXES, code_problem
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/eventwire/data/actors"
@@ -72,7 +73,21 @@ def correct_code(code: str) -> str:
     iso = _iso_countries()
     if code[:3] in iso and code[3:6] in iso and code[3:6] not in SECTORS:  # parent + territory → the territory
         code = code[3:]
-    return NON_ISO.get(code[:3], code[:3]) + code[3:]
+    code = NON_ISO.get(code[:3], code[:3]) + code[3:]
+    return _organisation_sectors(code, iso)
+
+
+def _organisation_sectors(code: str, iso: frozenset[str]) -> str:
+    """An eventwire organisation followed by a CAMEO sub-organisation code keeps the organisation and its sectors
+    (``UNWFP``, the World Food Programme → ``UN``; ``UNASAHLH`` → ``UNHLH``): ``split_code`` reads an organisation
+    only when a sector or nothing follows it."""
+    org = next((o for o in sorted(ORGANISATIONS, key=len, reverse=True) if code.startswith(o)), None)
+    if org is None or org in PHOENIX_PREFIXES or code[:3] in iso or code[:3] in CAMEO_REGIONS:
+        return code
+    parts = [code[i:i + 3] for i in range(len(org), len(code), 3)]
+    if not parts or parts[0] in SECTORS:
+        return code
+    return org + "".join(p for p in parts if p in SECTORS)
 
 
 def _dates(row: Row) -> tuple[dt.date | None, dt.date | None]:

@@ -40,6 +40,7 @@ def test_codes():
     assert code_findings("IGOLAMOAS") == [] and code_findings("MED") == []
     assert code_findings("GBRVGB") == []  # CAMEO: parent country + territory
     assert [level for level, _ in code_findings("AZEUNR")] == [WARNING]
+    assert [level for level, _ in code_findings("UNWFP")] == [ERROR]  # read as country 'UNW', as split_code does
     assert [level for level, _ in code_findings("XXXGOV")] == [ERROR]
     assert [level for level, _ in code_findings("usagov")] == [ERROR]
     assert [level for level, _ in code_findings("USAGO")] == [ERROR]
@@ -71,3 +72,10 @@ def test_other_data_files_are_checked_by_their_header():
     assert [(p.line, p.level) for p in roles] == [(3, ERROR)]
     assert validate_data_text("x.tsv", "foo\tbar\n1\t2\n")[0].line == 1  # an unknown kind of file
     assert [p.line for p in validate_data_text("event_synonyms.tsv", "# c\nkill\tkill,slay\nmurder\tslay\n")] == [3]
+
+
+def test_regions_and_former_countries_have_readable_names():
+    from eventwire.actors.codes import describe
+
+    assert describe("MEAREB") == "Middle East: rebels / armed group"
+    assert "Soviet" in describe("SUN")

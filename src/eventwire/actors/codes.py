@@ -121,8 +121,10 @@ def describe(code: str | None) -> str:
         base = "Kosovo"
     elif country in ORGANISATIONS:
         base = ORGANISATIONS[country]
+    elif country in CAMEO_REGIONS:
+        base = CAMEO_REGIONS[country]
     else:
-        rec = pycountry.countries.get(alpha_3=country)
+        rec = pycountry.countries.get(alpha_3=country) or pycountry.historic_countries.get(alpha_3=country)
         base = (getattr(rec, "common_name", None) or rec.name) if rec else country
     return f"{base}: {SECTORS.get(sector, sector)}" if sector else base
 

@@ -39,6 +39,7 @@ _MACRO = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 IGO_CODES: dict[str, str] = {
     "IGOWSTNAT": "NATO",
     "IGOUNOIAEA": "IAEA",
+    "IGOUNOIAE": "IAEA",  # Phoenix writes the IAEA with 3-letter parts
     "IGOUNO": "UN",
     "IGOEUREEC": "EU",
     "IGOEUROSC": "OSCE",

@@ -65,8 +65,8 @@ def _countries() -> frozenset[str]:
 def _base(code: str) -> str | None:
     """The country/organisation part ``code`` starts with, or None when it starts with neither."""
     org = next((o for o in sorted(ORGANISATIONS, key=len, reverse=True) if code.startswith(o)), None)
-    if org and (len(code) == len(org) or code[len(org):len(org) + 3] in SECTORS or code[:3] not in _countries()):
-        return org
+    if org and (len(code) == len(org) or code[len(org):len(org) + 3] in SECTORS):
+        return org  # read as codes.split_code reads it: an organisation is followed by a sector or nothing
     if code[:3] in _countries() or code[:3] in SECTORS:  # a bare sector: Phoenix "MED" = media, no country
         return code[:3]
     return None
