@@ -32,6 +32,7 @@ from .passives import temporal as _temporal
 from .redundancy import already_coded, names_complement_verb
 from .relevance import political_statements
 from .statements import message_addressee, statement_speaker
+from .senses import actor_senses
 from .threats import threat_code
 from .transformations import claimed_target, transformed
 from .unknown import unknown_object, unknown_target
@@ -782,6 +783,7 @@ class _PatternIndex:
 
     def __init__(self, patterns: list[Pattern]) -> None:
         self.patterns = patterns
+        out = actor_senses(out)  # a boycott by a group is a protest (143), a suicide bomber's attack a bombing (1831)
         self.plain: list[int] = []  # no preposition, no object
         self.by_prep: dict[str, list[int]] = {}  # a preposition, no object
         self.by_obj: dict[str, list[tuple[int, str]]] = {}  # object word → (index, preposition or "")

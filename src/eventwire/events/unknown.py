@@ -80,7 +80,7 @@ def unknown_target(tok: Token, pattern: Pattern, mentions: Mentions) -> tuple[li
     if found:
         return found, how
     kids = list(tok.children)
-    holders = [tok, *[c for c in kids if c.dep_ == "dobj"]]
+    holders = [tok, *[c for c in kids if c.dep_ == "dobj"], *_pattern_prep_objects(tok, pattern)]
     preps = ([pattern.prep] if pattern.prep in _PATIENT_PREPS + ("with", "to") else [])
     preps += [p for p in _PATIENT_PREPS if p != pattern.prep]
     for prep in preps:
@@ -92,6 +92,15 @@ def unknown_target(tok: Token, pattern: Pattern, mentions: Mentions) -> tuple[li
                     if found:
                         return found, f"'{prep} X' (unknown actor)"
     return [], "none"
+
+
+def _pattern_prep_objects(tok: Token, pattern: Pattern) -> list[Token]:
+    """The pattern's own object word behind its preposition ("called for [action] against X"): its patient
+    prepositions name the target as a direct object's do."""
+    if not (pattern.prep and pattern.obj):
+        return []
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == pattern.prep
+            for p in c.children if p.dep_ == "pobj" and _pattern_word(p, pattern)]
 
 
 def unknown_object(tok: Token, pattern: Pattern, mentions: Mentions) -> tuple[list[Actor], str]:

@@ -1,0 +1,59 @@
+"""Senses that depend on the source (events/senses.py) and the lexicon rows that fix PETRARCH senses coders do not
+share ("announced measures", "call for action", "appeared in court")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.coding import Coder
+from eventwire.events.extractor import EventExtractor
+from eventwire.model import Article
+
+
+@pytest.fixture(scope="module")
+def span_coder(nlp):
+    coder = Coder(nlp, extractor=EventExtractor(code_statements=True, unknown_targets=True))
+
+    def run(text: str):
+        return list(coder.code(Article(text=text, date=dt.date(2024, 11, 8), id="t")).events)
+    return run
+
+
+def _codes(events):
+    return sorted((e.source.code if e.source else None, e.cameo) for e in events)
+
+
+def test_state_boycott_is_an_embargo(code_text) -> None:
+    assert ("USA", "163") in _codes(code_text("The United States boycotted Iranian oil."))
+
+
+def test_group_boycott_is_a_protest(code_text) -> None:
+    codes = _codes(code_text("Lawyers in Pakistan boycotted the courts on Monday."))
+    assert codes and all(code.startswith("14") for _, code in codes)
+
+
+def test_suicide_bomber_attack_is_a_suicide_bombing(code_text) -> None:
+    events = code_text("A suicide bomber wounded ten soldiers in an attack in Kabul.")
+    assert events and all(e.cameo.startswith("183") for e in events)
+
+
+def test_ordinary_attack_keeps_its_code(code_text) -> None:
+    events = code_text("Rebels wounded ten soldiers in an attack in Kabul.")
+    assert events and not any(e.cameo.startswith("183") for e in events)
+
+
+def test_announced_measures_are_a_statement(span_coder) -> None:
+    events = span_coder("Chinese authorities on Thursday announced detailed measures to reform the value-added tax.")
+    assert [(e.source.code, e.cameo) for e in events] == [("CHNGOV", "010")]
+
+
+def test_call_for_action_against_x_is_a_demand_on_x(span_coder) -> None:
+    events = span_coder("Human rights groups called for action against the police after the killings.")
+    assert [(e.cameo, e.target.text) for e in events] == [("100", "police")]
+
+
+def test_defendant_appearing_in_court_is_no_arrest_by_the_defendant(code_text) -> None:
+    events = code_text("The former president appeared in court in Paris on Monday.")
+    assert not [e for e in events if e.cameo.startswith("17")]
