@@ -53,3 +53,25 @@ def test_place_source_is_explained(code_text):
     (event,) = code_text("Two Peruvian journalists were arrested in Bolivia on Monday.")
     assert event.evidence["source_rule"] == "the country where it happened (no doer named)"
     assert event.source.sector is None and event.source.text == "Bolivia"
+
+
+@pytest.mark.parametrize("text,pair", [
+    (("With the signing of a Memorandum of Understanding on Border Trade, the Kenyan government and Tanzania have "
+      "agreed to hold talks."), {"KENGOV", "TZA"}),
+    (("Following the collapse of the Framework Agreement on Maritime Security, Chile and Peru have agreed to resume "
+      "talks."), {"CHL", "PER"})])
+def test_subject_swallowed_by_a_fronted_phrase_is_repaired(code_text, text, pair):
+    from eventwire.events.fronting import fronted_subject
+    from eventwire.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert fronted_subject(root) is not None  # the parse did attach the subject inside the fronted phrase
+    found = _summary(code_text(text))
+    a, b = sorted(pair)
+    assert {(s[0], s[3]) for s in found if s[1] == "036"} == {(a, b), (b, a)}  # both subjects, each way
+
+
+def test_a_fronted_with_phrase_is_no_pattern_preposition(code_text):
+    found = _summary(code_text("With the signing of the accord, Kenya agreed to meet Uganda."))
+    assert found == [("KEN", "036", "AGREE", "UGA", "intended")]  # not "agree with" (030) as well

@@ -78,3 +78,22 @@ def test_a_plain_apposition_is_no_list(nlp, made_up) -> None:  # type: ignore[no
     mentions = made_up.actors.resolve(doc, DATE)
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert subject_list(subject, mentions) == []
+
+
+def test_target_preposition_on_the_subjects_own_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    """PETRARCH's "* THEIR ^ ABOUT +": 'about Y' names the target when the object is the subject's own, even when
+    the parse hangs 'about' on that object; another actor's people stay the target."""
+    from eventwire.coding import Coder
+    from eventwire.events.lexicon import Lexicon, Pattern
+    from eventwire.model import Article
+
+    coder = Coder(nlp)
+    coder.extractor.lexicon = Lexicon([Pattern("warn", "VERB", "", "", "130", "warn"),
+                                       Pattern("warn", "VERB", "about", "", "130", "warn about", role="prep")])
+
+    def pairs(text: str) -> set[tuple[str | None, str | None]]:
+        events = coder.code(Article(text=text, date=DATE)).events
+        return {(e.source.code if e.source else None, e.target.code if e.target else None) for e in events}
+
+    assert pairs("The Chilean government warned its people about the Peruvian army.") == {("CHLGOV", "PERMIL")}
+    assert pairs("Chile warned the population of Bolivia about Peru.") == {("CHL", "BOLCVL")}

@@ -228,10 +228,13 @@ def _dedupe(entries: list[Entry]) -> list[Entry]:
     return out
 
 
-def read_agent_file(path: Path | str, text: str | None = None) -> dict[str, str]:
+def read_agent_file(path: Path | str, text: str | None = None, regular_plurals: bool = False) -> dict[str, str]:
     """Parse a PETRARCH agents file: role phrase (lower case) → sector code(s), e.g. 'farmer' → 'AGR'.
 
-    ``GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]``: the braces hold irregular plurals, which are role phrases too."""
+    ``GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]``: the braces hold irregular plurals, which are role phrases too.
+    ``regular_plurals``: as PETRARCH reads the file, a phrase without braces also gets its regular plural
+    ('congress' → 'congresses', 'authority' → 'authorities', see ``regular_plural``), and empty braces
+    (``POLICE {}``) mean it has none; off by default, where the resolver's own plural matching does this."""
     text = _read_text(path, "agent dictionary") if text is None else text
     macros: dict[str, list[str]] = {}
     out: dict[str, str] = {}
@@ -249,11 +252,30 @@ def read_agent_file(path: Path | str, text: str | None = None) -> dict[str, str]
             continue
         pattern = re.sub(r"\{[^}]*\}", "", _CODE.sub("", line)).strip()
         plurals = [p for braces in re.findall(r"\{([^}]*)\}", line) for p in braces.split()]  # GOOSE {GEESE}
+        if regular_plurals and "{" not in line and pattern and "!" not in pattern:  # macros list their forms
+            plurals.append(regular_plural(pattern))
         for form in [f for p in [pattern, *plurals] for f in _expand(p, macros)]:
             words = form.replace("_", " ").lower().split()
             if words:
                 out.setdefault(" ".join(words), codes[0])
     return out
+
+
+def regular_plural(phrase: str) -> str:
+    """The regular English plural of a phrase's last word, as PETRARCH forms it for an agent without braces:
+    +ES after S, X, Z, CH, SH; Y after a consonant → IES; else +S ('CONGRESS' → 'CONGRESSES')."""
+    m = re.search(r"([A-Za-z]+)(\W*)$", phrase)
+    if not m:
+        return phrase
+    word, tail = m.group(1), m.group(2)
+    low = word.lower()
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        plural = word + ("ES" if word.isupper() else "es")
+    elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        plural = word[:-1] + ("IES" if word.isupper() else "ies")
+    else:
+        plural = word + ("S" if word.isupper() else "s")
+    return phrase[:m.start()] + plural + tail
 
 
 def _expand(pattern: str, macros: dict[str, list[str]]) -> list[str]:

@@ -98,6 +98,9 @@ class ActorResolver:
     """
 
     collective_pronouns: bool = True
+    # role words also match by lemma and without a final "s"; off when the role words list every plural themselves
+    # (an imported PETRARCH agent file read with regular_plurals: "POLICE {}" has no plural, "polices" is none)
+    role_inflections: bool = True
 
     def __init__(self, nlp: Language, dictionary: ActorDictionary | None = None) -> None:
         self.nlp = nlp
@@ -225,12 +228,14 @@ class ActorResolver:
             if not reach:
                 continue  # no role phrase starts with this word
             for size in range(min(self._max_role_words, n - i, reach), 0, -1):
-                for seq in (words[i:i + size], lemmas[i:i + size], words[i:i + size - 1] + [lemmas[i + size - 1]]):
+                seqs = (words[i:i + size], lemmas[i:i + size], words[i:i + size - 1] + [lemmas[i + size - 1]]) \
+                    if self.role_inflections else (words[i:i + size],)
+                for seq in seqs:
                     key = " ".join(seq)
                     if "-" in seq:
                         key = " ".join(seq).replace(" - ", "-")  # "president - elect" → "president-elect"
                     code = self.sectors.get(key)
-                    if code is None and key.endswith("s"):
+                    if code is None and key.endswith("s") and self.role_inflections:
                         code = self.sectors.get(key[:-1])
                     if code:
                         distance = abs(positions[i + size - 1] - head_i) if head_i is not None else n - i

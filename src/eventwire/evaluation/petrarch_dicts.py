@@ -35,7 +35,7 @@ def load_petrarch_agents(folder: Path) -> dict[str, str]:
     """Role phrase → agent code from every ``*agents*.txt`` file in ``folder`` ('main opposition group' → MOP)."""
     out: dict[str, str] = {}
     for f in sorted(p for p in Path(folder).iterdir() if "agents" in p.name.lower() and p.suffix == ".txt"):
-        for words, code in read_agent_file(f).items():
+        for words, code in read_agent_file(f, regular_plurals=True).items():
             out.setdefault(words, code)
     return out
 
@@ -56,6 +56,7 @@ def with_petrarch_agents(coder, folder: Path):  # type: ignore[no-untyped-def]
     agents = load_petrarch_agents(folder)
     if agents:
         _set_role_words(coder.actors, dict(agents))
+        coder.actors.role_inflections = False  # the file's phrases with their plurals, as PETRARCH reads them
     return coder
 
 

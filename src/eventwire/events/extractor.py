@@ -161,6 +161,10 @@ class EventExtractor:
             return None
         children = list(tok.children)
         preps = _preps(children)
+        # a target preposition (role "prep") may hang on the object in the parse when the object is the subject's
+        # own ("warned their populations about Y": Y, as PETRARCH's "* THEIR ^ ABOUT +"; not "warned X's people")
+        on_object = {c.lower_ for o in children if o.dep_ == "dobj" and _own_object(o)
+                     for c in o.children if c.dep_ == "prep"} - preps
         objects: dict[str, set[str]] | None = None  # preposition ("" for direct) → words of those objects
         subject: set[str] | None = None
         for ix in indexes:
@@ -168,9 +172,11 @@ class EventExtractor:
                 objects = {}
                 for o in _objects(tok, deep=True, children=children):
                     objects.setdefault(_via(o, tok), set()).update(_words(o))
-            for p in ix.select(preps, objects):
+            for p in ix.select(preps | on_object, objects):
                 if p.form and tok.lower_ not in p.form.split("|"):
                     continue  # a pattern of an inflected form ("left" 032, not "leave" 012)
+                if p.prep in on_object and p.role != "prep":
+                    continue
                 if p.obj:
                     if objects is None:
                         objects = {}
@@ -933,6 +939,14 @@ def _shares_first_conjunct(first_tok: "Token", tok: "Token", first: Actor, actor
             return replace(actor, code=actor.country + first.sector, sector=first.sector,
                            how=actor.how + "+coordinated role")
     return actor
+
+
+def _own_object(obj: "Token") -> bool:
+    """The object is possessed by a pronoun ("their populations", "its citizens")."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in obj.children)
+
+
+OWN_POSSESSIVES = frozenset(("their", "its", "his", "her", "our"))
 
 
 def _names_pattern_object(obj: "Token", pattern: Pattern) -> bool:

@@ -27,8 +27,8 @@ PLACE_PREPS = {"in", "near", "outside", "inside", "at", "around"}
 NON_STATES = {"IGO", "NGO", "MNC", "IMG", "ISM"}
 
 
-def place_source(tok: "Token", mentions: Mentions,
-                 actors_at: Callable[["Token | None", Mentions], list[Actor]]) -> list[Actor]:
+def place_source(tok: Token, mentions: Mentions,
+                 actors_at: Callable[[Token | None, Mentions], list[Actor]]) -> list[Actor]:
     """The country of the place phrase on a passive act without an actor as its agent ("were killed by a bomb in
     X"), as a country-only actor; [] when there is none or the place names several countries. Active clauses
     ("the virus has killed six people in X": something not an actor did it) and participles modifying a noun
@@ -51,7 +51,7 @@ def place_source(tok: "Token", mentions: Mentions,
                   how="place of the act (no doer named)")]
 
 
-def _place_objects(prep: "Token") -> list["Token"]:
+def _place_objects(prep: Token) -> list[Token]:
     """The place names a place preposition governs, through "outside of X" and "the city of X"; a common noun
     ("killed in Israeli tank shelling") is an event or a thing, not a place."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
