@@ -26,6 +26,7 @@ from .inference import country_only_from_target
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 from .name_lists import subject_list
 from .negation import refusals
+from .fronting import fronted_subject, is_fronted
 from .passives import launched_from, reduced_relative, shared_passive_subject
 from .places_as_source import PLACE_SOURCE_ROOTS, place_source
 from .passives import temporal as _temporal
@@ -352,6 +353,12 @@ class EventExtractor:
             if c.dep_ == "agent":
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 return self.actors_at(pobj, mentions), "passive agent"
+        fronted = fronted_subject(tok)  # "With the signing of X, A and B have agreed ...": B parsed as X's conjunct
+        if fronted is not None:
+            start = fronted.left_edge.idx
+            listed = [a for a in self.actors_at(fronted, mentions) if a.start is None or a.start >= start]
+            if listed:
+                return listed, "subject (parse repaired: the fronted phrase had taken it as a conjunct)"
         origin = launched_from(tok, mentions, self.actors_at)
         if origin:
             return origin, "'from X' (a projectile fired from X, passive without an agent)"
@@ -831,8 +838,9 @@ def _preps(children: list["Token"]) -> set[str]:
     for c in children:
         dep = c.dep_
         if dep in ("prep", "prt", "dative", "agent"):
-            if dep == "prep" and _temporal(c):
-                continue  # "on Tuesday", "in March": a date, not the pattern's preposition ("fire on")
+            if dep == "prep" and (_temporal(c) or is_fronted(c)):
+                continue  # "on Tuesday", "in March": a date, not the pattern's preposition ("fire on"); nor a
+                # sentence-opening "With X, ..."
             out.add(c.lower_)
         elif dep in ("advcl", "xcomp", "ccomp"):
             out.update(m.lower_ for m in c.children if m.dep_ == "mark")
