@@ -28,6 +28,7 @@ from ..model import Actor
 from .codes import ORGANISATIONS, split_code
 from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
 from .docview import DocView, StringMemo
+from .false_names import PLACE_KINDS, common_noun_use, names_an_event
 from .ethnic import apply_ethnic_residence
 from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
 from .person_country import apply_of_country
@@ -140,8 +141,8 @@ class ActorResolver:
                 continue  # dictionary aliases are names: "chad" or "turkey" in lower case are not countries
             span = doc[start:end]
             entry = self.dictionary.lookup(span.text, date) or self.dictionary.out_of_office(span.text, date)
-            if entry is None:
-                continue
+            if entry is None or common_noun_use(span, entry.kind):
+                continue  # "a strict Islamic state" is no group's name (false_names.py)
             alias = entry.alias
             if len(alias.replace(".", "")) <= _CASE_SENSITIVE_MAX and alias.isupper() and not span.text.isupper():
                 continue  # "us" is not "US"
@@ -292,6 +293,8 @@ class ActorResolver:
                 groups.setdefault(self._np_head_at(v, ent.root.i), []).append((ent, None))
         titles: dict[str, Actor] = {}
         for head_i in sorted(groups):
+            if names_an_event(v.doc[head_i]) and all(e is None or e.kind in PLACE_KINDS for _, e in groups[head_i]):
+                continue  # "the Beijing Olympics": an event, located by its place (false_names.py)
             actor = self._actor_for(v.doc[head_i], groups[head_i])
             if actor is not None:
                 mentions.by_head[head_i] = actor
