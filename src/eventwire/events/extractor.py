@@ -702,14 +702,14 @@ class EventExtractor:
             if pattern.role == "target":  # "X faced criticism (from Y)": the subject is on the receiving end
                 targets, t_how = sources, f"{s_how} (pattern role: target)"
                 sources, s_how = self._from_actor(tok, mentions)
+            if not targets and pattern.cameo.startswith("01") and tok.pos_ in ("VERB", "AUX"):
+                targets, t_how = message_addressee(tok, mentions, self.actors_at, self.unknown_targets)
             if self.code_statements and not sources and tok.lemma_.lower() in SPEECH_VERBS:
                 sources, s_how = statement_speaker(tok, mentions)  # "sources said", "a new report says"
             if pattern.cameo.startswith("015") and sources and not targets:
                 targets, t_how = claimed_target(tok, sources, mentions)  # "claimed responsibility for ... in X"
             if pattern.cameo.startswith(UNADDRESSED) and not targets and not (
                     self.code_statements and sources and tok.lemma_.lower() in SPEECH_VERBS):
-            if not targets and pattern.cameo.startswith("01") and tok.pos_ in ("VERB", "AUX"):
-                targets, t_how = message_addressee(tok, mentions, self.actors_at, self.unknown_targets)
                 continue  # statements without an addressee are events only when made by a known speaker
             own = sources and targets and all(_own(t, sources) for t in targets)
             if sources and targets and (own or not (self.unknown_targets or any(_has_country(t) for t in targets))) \
