@@ -71,10 +71,14 @@ def correct_code(code: str) -> str:
     if code[:3] in LEGACY_COUNTRIES:
         code = LEGACY_COUNTRIES[code[:3]] + code[3:]
     iso = _iso_countries()
-    if code[:3] in iso and code[3:6] in iso and code[3:6] not in SECTORS:  # parent + territory → the territory
-        code = code[3:]
+    if code[:3] in iso and _territory(code[3:6], iso) and not _territory(code[6:9], iso):  # parent + territory
+        code = code[3:]  # → the territory; not ETHERIAUT (Eritrea, autonomous within Ethiopia: AUT is no country)
     code = NON_ISO.get(code[:3], code[:3]) + code[3:]
     return _organisation_sectors(code, iso)
+
+
+def _territory(part: str, iso: frozenset[str]) -> bool:
+    return part in iso and part not in SECTORS
 
 
 def _organisation_sectors(code: str, iso: frozenset[str]) -> str:

@@ -84,3 +84,14 @@ def test_shipped_phoenix_files_are_what_the_build_script_makes(shared_eval):
     assert done.returncode == 0, (done.stdout + done.stderr + "\nrebuild them: python scripts/build_phoenix.py "
                                   "(role words in sectors.tsv also decide which Phoenix aliases are kept)")
 
+
+
+def test_the_corrections_step_leaves_the_shipped_file_as_it_is():
+    """`build_phoenix.py --correct-shipped` (for machines without the Phoenix source) is a no-op on what we ship."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from build_phoenix import actors_tsv, correct, read_shipped_rows
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    rows, dropped = correct(read_shipped_rows())
+    assert not dropped and actors_tsv(rows) == (DATA / "actors" / "phoenix.tsv").read_text(encoding="utf-8")
