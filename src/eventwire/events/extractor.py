@@ -784,6 +784,7 @@ class EventExtractor:
                                           "target_rule": f"reverse of {cameo}: {evidence['source_rule']}"}))
         out = transformed(out, mentions, self.actors_at)  # reported attacks: claims, accusations (CAMEO.2.0)
         out = refusals(out)  # "would not provide support": a refusal (12x)
+        out = actor_senses(out)  # a boycott by a group is a protest (143), a suicide bomber's attack a bombing (1831)
         return political_statements(out, sent, mentions) if self.code_statements else out
 
 
@@ -796,7 +797,6 @@ class _PatternIndex:
 
     def __init__(self, patterns: list[Pattern]) -> None:
         self.patterns = patterns
-        out = actor_senses(out)  # a boycott by a group is a protest (143), a suicide bomber's attack a bombing (1831)
         self.plain: list[int] = []  # no preposition, no object
         self.by_prep: dict[str, list[int]] = {}  # a preposition, no object
         self.by_obj: dict[str, list[tuple[int, str]]] = {}  # object word → (index, preposition or "")
