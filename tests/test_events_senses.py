@@ -57,3 +57,21 @@ def test_call_for_action_against_x_is_a_demand_on_x(span_coder) -> None:
 def test_defendant_appearing_in_court_is_no_arrest_by_the_defendant(code_text) -> None:
     events = code_text("The former president appeared in court in Paris on Monday.")
     assert not [e for e in events if e.cameo.startswith("17")]
+
+
+def test_journalist_talking_with_someone_is_an_interview(code_text) -> None:
+    assert not code_text("CNN's Jake Tapper talks with the Iranian foreign minister about the nuclear talks.")
+    assert not code_text("Iran's foreign minister spoke with the BBC about the nuclear talks.")
+
+
+def test_leaders_talking_is_still_a_consultation(code_text) -> None:
+    assert [e.cameo[:2] for e in code_text("Putin talked with Erdogan on Monday.")][:1] == ["04"]
+
+
+def test_agreeing_that_something_is_so_is_an_opinion(code_text) -> None:
+    assert not code_text("French experts agree that the European Union's rules leave the public in the dark.")
+
+
+def test_agreeing_that_something_should_be_done_is_an_agreement(code_text) -> None:
+    events = code_text("The Philippines and France agree that territorial disputes should be resolved by arbitration.")
+    assert sorted(e.source.code for e in events if e.cameo.startswith("03")) == ["FRA", "PHL"]

@@ -90,3 +90,13 @@ def test_coordinated_speakers_are_not_each_others_addressees(statements) -> None
     assert sorted(e.source.code for e in events) == ["DEU", "FRA"]
     assert all(e.target is None or e.target.code not in ("DEU", "FRA") or e.target.code == e.source.code
                for e in events)
+
+
+def test_speaking_at_a_news_conference_is_a_statement(statements) -> None:
+    events = statements("Iraq's foreign minister speaks during a press conference in Baghdad on Monday.")
+    assert [(e.source.code, e.cameo) for e in events] == [("IRQGOV", "010")]
+
+
+def test_speaking_at_a_news_conference_needs_statement_coding(code_text) -> None:
+    events = code_text("Iraq's foreign minister speaks during a press conference in Baghdad on Monday.")
+    assert not [e for e in events if e.cameo.startswith("01")]

@@ -709,7 +709,7 @@ class EventExtractor:
             if pattern.cameo.startswith("015") and sources and not targets:
                 targets, t_how = claimed_target(tok, sources, mentions)  # "claimed responsibility for ... in X"
             if pattern.cameo.startswith(UNADDRESSED) and not targets and not (
-                    self.code_statements and sources and tok.lemma_.lower() in SPEECH_VERBS):
+                    self.code_statements and sources and (tok.lemma_.lower() in SPEECH_VERBS or pattern.obj)):
                 continue  # statements without an addressee are events only when made by a known speaker
             own = sources and targets and all(_own(t, sources) for t in targets)
             if sources and targets and (own or not (self.unknown_targets or any(_has_country(t) for t in targets))) \

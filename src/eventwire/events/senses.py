@@ -5,6 +5,12 @@
   boycotting a market conduct a boycott as a protest: CAMEO 143 ("conduct strike or boycott").
 - An attack by a suicide bomber is a suicide bombing (CAMEO 1831, under 18 "assault"), whatever verb the
   sentence uses ("killed", "wounded", "struck").
+- A journalist talking with someone ("NPR's X talks with Y about ...", "X spoke with the BBC") conducts an
+  interview: the news medium is reporting, not consulting (CAMEO 04 is between political actors). What the
+  interviewee says in it is still a statement.
+- Agreeing that something is so ("Experts agree that the rules leave the public in the dark") is an opinion, not
+  an agreement to cooperate (03); agreeing that something should or will be done ("agree that the disputes should
+  be resolved by arbitration") stays one.
 """
 
 from __future__ import annotations
@@ -26,9 +32,36 @@ SUICIDE_BOMBING = "1831"
 PROTEST_BOYCOTT = "143"
 
 
+# Verbs of conversation that make an interview when one side is the media.
+INTERVIEW_VERBS = frozenset({"talk", "talks", "speak", "chat", "converse", "sit"})
+
+
 def actor_senses(candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates with the codes their source's kind calls for (module docstring)."""
-    return [_with_sense(c) for c in candidates]
+    """The candidates with the codes their source's kind calls for, without interviews (module docstring)."""
+    return [_with_sense(c) for c in candidates if not interview(c) and not opinion(c)]
+
+
+def opinion(c: Candidate) -> bool:
+    """ "X agree(s) that <a clause without a modal>": a shared opinion, not an agreement (03)."""
+    tok = c.trigger
+    if not c.cameo.startswith("03") or tok.lemma_.lower() != "agree":
+        return False
+    if any(k.dep_ in ("prep", "xcomp", "dobj") for k in tok.children):
+        return False  # "agreed with X that", "agreed to ...", "agreed a deal"
+    clauses = [k for k in tok.children if k.dep_ == "ccomp"]
+    return bool(clauses) and not any(a.dep_ == "aux" and a.tag_ == "MD" for cl in clauses for a in cl.children)
+
+
+def interview(c: Candidate) -> bool:
+    """A conversation (04) of which one side is a news medium or a journalist ("NPR's X talks with Y")."""
+    return c.cameo.startswith("04") and c.trigger.lemma_.lower() in INTERVIEW_VERBS \
+        and (_media(c.source) or _media(c.target))
+
+
+def _media(actor: Actor | None) -> bool:
+    if actor is None or not actor.code:
+        return False
+    return actor.sector == "MED" or actor.code.endswith("MED")
 
 
 def _with_sense(c: Candidate) -> Candidate:
