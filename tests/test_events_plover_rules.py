@@ -75,3 +75,14 @@ def test_subject_swallowed_by_a_fronted_phrase_is_repaired(code_text, text, pair
 def test_a_fronted_with_phrase_is_no_pattern_preposition(code_text):
     found = _summary(code_text("With the signing of the accord, Kenya agreed to meet Uganda."))
     assert found == [("KEN", "036", "AGREE", "UGA", "intended")]  # not "agree with" (030) as well
+
+
+@pytest.mark.parametrize("text,code", [("Ethiopia is opposed to Kenyan mediation in the dispute with Eritrea.", "126"),
+                                       ("Ethiopia is opposed to the Kenyan plan.", "120")])
+def test_being_opposed_to_is_the_subjects_rejection(code_text, text, code):
+    assert ("ETH", code, "REJECT", "KEN", "asserted") in _summary(code_text(text))
+
+
+def test_human_shields(code_text):
+    found = _summary(code_text("Sudanese troops have been using villagers as human shields."))
+    assert found == [("SDNMIL", "184", "ASSAULT", "SDNCVL", "asserted")]

@@ -73,7 +73,7 @@ OBLIGATION_AUX = {"must", "should"}
 # Roots whose complement clause is their content, not a separate event (demand, reject, threaten, appeal).
 CONTENT_ROOTS = {"02", "10", "12", "13"}
 # Passive forms whose subject acts ("were engaged in ethnic cleansing"): lemma → the preposition of the act.
-STATIVE_PASSIVES = {"engage": "in", "involve": "in"}
+STATIVE_PASSIVES = {"engage": "in", "involve": "in", "oppose": "to"}
 # Taking part in a nominal event ("gathered for a rally", "joined the strike"): the verb's subject does it.
 GATHERING_VERBS = {"gather", "converge", "assemble", "participate", "join", "flock", "mass", "march", "turn"}
 GATHERING_PREPS = {"for", "in", "at"}
