@@ -86,3 +86,8 @@ def test_being_opposed_to_is_the_subjects_rejection(code_text, text, code):
 def test_human_shields(code_text):
     found = _summary(code_text("Sudanese troops have been using villagers as human shields."))
     assert found == [("SDNMIL", "184", "ASSAULT", "SDNCVL", "asserted")]
+
+
+def test_each_of_a_coordinated_of_list_is_a_target(code_text):
+    found = _summary(code_text("Soldiers in Ghana have tortured scores of Togolese and Nigerien migrants."))
+    assert {s[3] for s in found if s[1] == "1822"} == {"TGOCVL", "NERCVL"}

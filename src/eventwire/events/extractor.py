@@ -277,10 +277,12 @@ class EventExtractor:
         found = []
         for t in [tok, *tok.conjuncts]:
             actor = mentions.get(t)
+            holder = t  # the token whose coordinated modifiers are the actor's ("scores of A and B refugees")
             if actor is None:
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
-                        actor = next((mentions.get(p) for p in c.children if mentions.get(p)), None)
+                        holder = next((p for p in c.children if mentions.get(p)), t)
+                        actor = mentions.get(holder) if holder is not t else None
                     if c.dep_ == "appos" and mentions.get(c):
                         actor = mentions.get(c)
                     if c.dep_ in ("amod", "compound", "poss", "nmod") and mentions.get(c):
@@ -291,7 +293,9 @@ class EventExtractor:
                 if found and t is not tok:
                     actor = _shares_first_conjunct(tok, t, found[0], actor, mentions)
                 found.append(actor)
-                found += EventExtractor._coordinated_modifiers(t, actor, mentions)
+                found += EventExtractor._coordinated_modifiers(holder, actor, mentions)
+                if holder is not t:  # "scores of Sierra Leonean and Liberian refugees": each of the 'of' list
+                    found += [a for a in (mentions.get(cj) for cj in holder.conjuncts) if a is not None]
                 found += [a for _, a in listed_appositions(t, actor, mentions)]  # "A, B, and C" as an apposition
         return found
 
