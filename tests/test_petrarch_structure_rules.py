@@ -97,3 +97,19 @@ def test_target_preposition_on_the_subjects_own_object(nlp) -> None:  # type: ig
 
     assert pairs("The Chilean government warned its people about the Peruvian army.") == {("CHLGOV", "PERMIL")}
     assert pairs("Chile warned the population of Bolivia about Peru.") == {("CHL", "BOLCVL")}
+
+
+def test_imported_entry_beats_the_shipped_one_in_the_same_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A user's imported 'European Union' beats the shipped 'The European Union' (one word longer only by its
+    article) and the shipped 'EU' of the same phrase."""
+    from eventwire.actors.dictionary import default_dictionary
+    from eventwire.actors.importer import read_actor_file
+    from eventwire.actors.resolver import ActorResolver
+
+    shipped = ActorResolver(nlp)
+    imported = ActorResolver(nlp, default_dictionary().extended(
+        read_actor_file("x.actors.txt", text="EUROPEAN_UNION [IGOEEU]\n"), name="test"))
+    doc = nlp("Chile and the European Union (EU) agreed on Monday.")
+    codes = {a.code for a in shipped.resolve(doc, DATE).by_head.values()}
+    assert "EU" in codes and "IGOEEU" not in codes
+    assert "IGOEEU" in {a.code for a in imported.resolve(doc, DATE).by_head.values()}

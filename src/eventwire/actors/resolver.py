@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor
 from .codes import ORGANISATIONS, split_code
-from .dictionary import ActorDictionary, Entry, dictionary_from_env, sector_words
+from .dictionary import SHIPPED_LAYERS, ActorDictionary, Entry, dictionary_from_env, sector_words
 from .docview import DocView, StringMemo
 from .false_names import PLACE_KINDS, common_noun_use, names_an_event
 from .ethnic import apply_ethnic_residence
@@ -156,6 +156,7 @@ class ActorResolver:
         # "Abdullah Yusuf Ali"): someone else who shares a first or middle name
         found = [m for m in found if not (m[2].kind == "person" and m[1] - m[0] == 1 and any(
             s <= m[0] and m[1] < e for s, e in people))]
+        found = _imported_before_article(found, v.lower)
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
         kept = []
@@ -497,6 +498,9 @@ class ActorResolver:
             # a person known here only as out of office is weaker evidence than an organisation in the same
             # phrase ("U.N. mediator Diego Cordovez" years after his dictionary role)
             e = ([p for p in people if not p.inferred] or people)[-1]
+            imported = [p for p in people if p.layer >= len(SHIPPED_LAYERS) and not p.inferred]
+            if imported and e.layer < len(SHIPPED_LAYERS):
+                e = imported[-1]  # a user's imported entry beats a shipped one in the same phrase ("European Union (EU)")
             igo = next((p for p in people if p.kind == "igo"), None)
             if igo is not None and e.kind == "person" and split_code(e.code)[0] not in ORGANISATIONS \
                     and split_code(igo.code)[0] in ORGANISATIONS:
@@ -705,6 +709,15 @@ class ActorResolver:
             prior = people[k - 1][1]
             tok = v.doc[i]
             mentions.by_head[i] = replace(prior, text=tok.text, start=tok.idx, end=tok.idx + len(tok), how="pronoun")
+
+
+def _imported_before_article(found: list[tuple[int, int, Entry]], lower: list[str]) -> list[tuple[int, int, Entry]]:
+    """A shipped name with a leading "the" gives way to the same name without it from a user's imported dictionary:
+    "the European Union" of the shipped Phoenix file would otherwise beat the user's "European Union" only by being
+    one word longer."""
+    imported = {(s, e) for s, e, entry in found if entry.layer >= len(SHIPPED_LAYERS)}
+    return [(s, e, entry) for s, e, entry in found
+            if not (lower[s] == "the" and (s + 1, e) in imported and entry.layer < len(SHIPPED_LAYERS))]
 
 
 def _group_key(actor: Actor, kind: str) -> str | None:
