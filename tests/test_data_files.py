@@ -25,7 +25,8 @@ def test_the_shipped_data_files_are_found():
 @pytest.mark.parametrize("name", SHIPPED)
 def test_every_shipped_data_file_validates_without_errors(name):
     path = Path(str(DATA)) / name
-    assert kind_of(path.name, path.read_text(encoding="utf-8")) is not None, f"{name}: kind not recognised"
+    assert kind_of(path.name, path.read_text(encoding="utf-8")) is not None, (
+        f"{name}: kind not recognised; add its header and column checks to eventwire.datafiles.KINDS")
     problems = errors(validate_file(path))
     assert problems == [], "\n".join(f"{name}:{p.line}: {p.message}" for p in problems[:20])
 
