@@ -70,3 +70,20 @@ def test_the_purpose_of_a_negated_act_is_not_coded_as_done(code_text):
 def test_a_claimed_attack_is_replaced_by_the_claim(code_text):
     events = code_text("Armenia said it had shelled Azerbaijan on Monday.")
     assert [(e.source.code, e.cameo, e.target.code) for e in events] == [("ARM", "015", "AZE")]
+
+
+def test_a_reflexive_object_is_the_subject(resolver, nlp):
+    doc, mentions = _mentions(resolver, nlp, "The Chinese army said it had protected itself.")
+    itself = next(t for t in doc if t.lower_ == "itself")
+    actor = mentions.get(itself)
+    assert actor is not None and actor.code == "CHNMIL" and actor.text == "itself"
+
+
+def test_an_emphatic_reflexive_is_no_object(resolver, nlp):
+    doc, mentions = _mentions(resolver, nlp, "The prisoners were freed by the Russian president himself.")
+    himself = next(t for t in doc if t.lower_ == "himself")
+    assert mentions.get(himself) is None
+
+
+def test_a_self_directed_act_is_no_event(code_text):
+    assert not code_text("The Chilean army defended itself on Monday.")

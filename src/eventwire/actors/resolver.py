@@ -33,6 +33,7 @@ from .ethnic import apply_ethnic_residence
 from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
 from .person_country import apply_of_country
 from .pronouns import resolve_collective_pronouns
+from .reflexives import resolve_reflexives
 from .regions import region_country
 
 if TYPE_CHECKING:
@@ -317,6 +318,7 @@ class ActorResolver:
         self._plural_descriptions(doc, mentions)
         if self.collective_pronouns:
             resolve_collective_pronouns(doc, mentions, v.lower)
+        resolve_reflexives(doc, mentions)  # "attacked themselves" → the subject (reflexives.py)
         return mentions
 
     def resolve_phrase(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..actors.codes import ORGANISATIONS
+from ..actors.reflexives import self_directed
 from ..actors.resolver import Mentions
 from ..model import Actor
 from .coordination import listed_appositions, one_sided, split_list
@@ -787,6 +788,7 @@ class EventExtractor:
                                          {**evidence, "source_rule": f"reverse of {cameo}: {evidence['target_rule']}",
                                           "target_rule": f"reverse of {cameo}: {evidence['source_rule']}"}))
         out = transformed(out, mentions, self.actors_at)  # reported attacks: claims, accusations (CAMEO.2.0)
+        out = [c for c in out if not self_directed(c.source, c.target)]  # "defended itself": no dyad
         out = refusals(out)  # "would not provide support": a refusal (12x)
         out = actor_senses(out)  # a boycott by a group is a protest (143), a suicide bomber's attack a bombing (1831)
         return political_statements(out, sent, mentions) if self.code_statements else out

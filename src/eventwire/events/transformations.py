@@ -13,7 +13,10 @@ violence), SAY a speech verb whose clausal complement holds the attack, WANT "wa
 the attack's subject. An attack reported by someone else stays an event (attributed to the speaker, modality
 ``reported``): human coders of news code it, and the accusation is coded beside it. An attack the speaker claims
 as its own is replaced by the claim (015), as in PETRARCH-2: the claimant's word is the news, and the attack is
-coded where a report of it names it (measured: petrarch2-gsr-afp +0.006, penta +0.001, other dev sets unchanged). Only a speaker named as an actor with a
+coded where a report of it names it (measured: petrarch2-gsr-afp +0.006, penta +0.001, other dev sets unchanged).
+A reported attack without a known target is replaced by the accusation too ("the monitor said eight people were
+killed in an air strike by government forces": the monitor accuses the government forces; an attack on no one
+known adds nothing to it; afp +0.007, other dev sets unchanged). Only a speaker named as an actor with a
 country or organisation counts: "officials said ..." (an unnamed source, ``---GOV``) and the news media report;
 they do not accuse.
 """
@@ -150,6 +153,8 @@ def transformed(cands: list[Candidate], mentions: Mentions, actors_at) -> list[C
             out[i] = None  # the claim is already there: the claimed attack goes with it
         elif new.cameo == CLAIM:
             out[i] = new  # the claimant's word for its own attack: the claim replaces the attack
+        elif c.target is None and key not in seen:
+            out[i] = new  # an attack on no one known: the accusation says all there is (who did it, who says so)
         elif key not in seen:
             out.append(new)
         seen.add(key)
