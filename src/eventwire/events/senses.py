@@ -8,6 +8,8 @@
 - A journalist talking with someone ("NPR's X talks with Y about ...", "X spoke with the BBC") conducts an
   interview: the news medium is reporting, not consulting (CAMEO 04 is between political actors). What the
   interviewee says in it is still a statement.
+- A visit whose host is the visitor itself (042/043 with the same actor code on both sides, neither guessed from
+  the sentence: "the president arrived in the capital's stadium") is travel at home, not a visit.
 - Agreeing that something is so ("Experts agree that the rules leave the public in the dark") is an opinion, not
   an agreement to cooperate (03); agreeing that something should or will be done ("agree that the disputes should
   be resolved by arbitration") stays one.
@@ -37,8 +39,18 @@ INTERVIEW_VERBS = frozenset({"talk", "talks", "speak", "chat", "converse", "sit"
 
 
 def actor_senses(candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates with the codes their source's kind calls for, without interviews (module docstring)."""
-    return [_with_sense(c) for c in candidates if not interview(c) and not opinion(c)]
+    """The candidates with the codes their source's kind calls for, without interviews, shared opinions and visits
+    at home (module docstring)."""
+    return [_with_sense(c) for c in candidates if not (interview(c) or opinion(c) or home_visit(c))]
+
+
+def home_visit(c: Candidate) -> bool:
+    """A visit (042/043) whose host is the visitor itself ("the president arrived in the capital's stadium": a
+    government visiting its own capital): travel at home, not a visit to another actor."""
+    if c.cameo[:3] not in ("042", "043") or c.source is None or c.target is None or not c.source.code:
+        return False
+    guessed = any("inferred" in str(c.evidence.get(k, "")) for k in ("source_rule", "target_rule"))
+    return c.source.code == c.target.code and not guessed  # a country guessed from the sentence may be wrong
 
 
 def opinion(c: Candidate) -> bool:
