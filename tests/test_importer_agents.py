@@ -42,3 +42,15 @@ def test_a_role_without_plural_is_not_matched_in_the_plural(nlp, tmp_path) -> No
     assert sources("The Chilean Congresses condemned Peru.") == ["CHLLEG"]
     assert sources("The Chilean police condemned Peru.") == ["CHLCOP"]
     assert sources("The Chilean polices condemned Peru.") == ["CHL"]
+
+
+def test_an_agent_phrase_with_of_is_found_right_of_its_head(nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """'MINISTRY_OF_SILLY_WALKS [~GOV]': the words after the head noun's 'of' are part of the role phrase."""
+    from eventwire.coding import Coder
+    from eventwire.evaluation.petrarch_dicts import with_petrarch_agents
+    from eventwire.model import Article
+
+    (tmp_path / "X.agents.txt").write_text("!MINST! = MINISTER, MINISTRY\n!MINST!_OF_SILLY_WALKS [~GOV]\n")
+    coder = with_petrarch_agents(Coder(nlp), tmp_path)
+    events = coder.code(Article(text="The Chilean Ministry of Silly Walks condemned Peru.", date=dt.date(2020, 1, 1)))
+    assert [e.source.code for e in events.events if e.source] == ["CHLGOV"]

@@ -248,6 +248,26 @@ class ActorResolver:
                         break
         return (best[2], best[3]) if best else (None, None)
 
+    def _of_role(self, v: DocView, head_i: int) -> str | None:
+        """The sector of a role phrase with "of" that starts at the head: "Ministry of Silly Walks", "Chief of
+        Staff" (the words of the head's 'of' complement, longest first); None when there is none."""
+        of = next((c for c in v.kids[head_i] if v.dep[c] == "prep" and v.lower[c] == "of"), None)
+        if of is None:
+            return None
+        pobj = next((c for c in v.kids[of] if v.dep[c] == "pobj"), None)
+        if pobj is None:
+            return None
+        right = [of, *sorted(set(self._modifiers_at(v, pobj)) | {pobj})]
+        if right != list(range(of, pobj + 1)) or pobj - of > self._max_role_words:  # the words right after 'of'
+            return None
+        for words in ([v.lower[head_i]] + [v.lower[i] for i in right],
+                      [v.lower[head_i]] + [v.lower[i] for i in right if v.dep[i] != "det"]):
+            for end in range(len(words), 2, -1):
+                code = self.sectors.get(" ".join(words[:end]))
+                if code:
+                    return code
+        return None
+
     def _np_head_at(self, v: DocView, i: int) -> int:
         """``np_head`` on token indices of the current doc view."""
         heads, dep, pos = v.heads, v.dep, v.pos
@@ -495,7 +515,7 @@ class ActorResolver:
         countries = [e for e in entries if e.kind in _COUNTRY_KINDS]
         inside = {i for sp, e in parts if e is not None for i in range(sp.start, sp.end)}
         outside = [i for i in mods + [head.i] if i not in inside]
-        sector = "ELI" if former else self._role_at(v, outside, head.i)[0]
+        sector = "ELI" if former else (self._of_role(v, head.i) or self._role_at(v, outside, head.i)[0])
         if people:
             # a person known here only as out of office is weaker evidence than an organisation in the same
             # phrase ("U.N. mediator Diego Cordovez" years after his dictionary role)
