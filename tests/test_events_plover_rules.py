@@ -91,3 +91,24 @@ def test_human_shields(code_text):
 def test_each_of_a_coordinated_of_list_is_a_target(code_text):
     found = _summary(code_text("Soldiers in Ghana have tortured scores of Togolese and Nigerien migrants."))
     assert {s[3] for s in found if s[1] == "1822"} == {"TGOCVL", "NERCVL"}
+
+
+def test_an_ambiguous_place_takes_the_country_the_article_names(resolver, nlp):
+    import datetime as dt
+
+    def country_of_tripoli(text):
+        doc = nlp(text)
+        mentions = resolver.resolve(doc, dt.date(2024, 11, 8))
+        return next(e.code for s, e_, e in mentions.spans if doc[s:e_].text == "Tripoli")
+
+    assert country_of_tripoli("Gunmen attacked the army in Tripoli, the Lebanese army said.") == "LBN"
+    assert country_of_tripoli("Gunmen attacked the army in Tripoli on Monday.").startswith("LBY")
+    # the dictionary's country named too: no reason to move
+    assert country_of_tripoli("Libya said gunmen attacked Lebanese troops in Tripoli.").startswith("LBY")
+
+
+def test_ambiguous_places_table_is_valid():
+    from eventwire.actors.ambiguity import ambiguous_places
+
+    table = ambiguous_places()
+    assert table["tripoli"] == "LBN" and all(len(c) == 3 and c.isupper() for c in table.values())

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Actor
+from .ambiguity import disambiguate
 from .codes import ORGANISATIONS, split_code
 from .dictionary import SHIPPED_LAYERS, ActorDictionary, Entry, dictionary_from_env, sector_words
 from .docview import DocView, StringMemo
@@ -303,7 +304,7 @@ class ActorResolver:
         self._date = date
         self._view = None  # a fresh view: the doc may have changed since it was last resolved
         v = self._view_of(doc)
-        spans = self.dictionary_spans(doc, date)
+        spans = disambiguate(doc, self.dictionary_spans(doc, date))  # "Tripoli" with "Lebanese" → Lebanon
         mentions.spans = spans
         covered = {i for s, e, _ in spans for i in range(s, e)}
         groups: dict[int, list[tuple[Span, Entry | None]]] = {}
