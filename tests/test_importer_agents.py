@@ -54,3 +54,24 @@ def test_an_agent_phrase_with_of_is_found_right_of_its_head(nlp, tmp_path) -> No
     coder = with_petrarch_agents(Coder(nlp), tmp_path)
     events = coder.code(Article(text="The Chilean Ministry of Silly Walks condemned Peru.", date=dt.date(2020, 1, 1)))
     assert [e.source.code for e in events.events if e.source] == ["CHLGOV"]
+
+
+def test_prefix_agents_go_before_the_country(nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """'MSF [NGO~]': the agent code goes before the country ("MSF Chile" → NGOCHL), a suffix agent after it, and
+    the suite's agent beats the shipped actor alias 'MSF'."""
+    from eventwire.actors.importer import read_agent_file
+    from eventwire.coding import Coder
+    from eventwire.evaluation.petrarch_dicts import with_petrarch_agents
+    from eventwire.model import Article
+
+    text = "MSF {} [NGO~]\nDIPLOMAT [~GOV]\n"
+    assert read_agent_file("x.agents.txt", text=text) == {"diplomat": "GOV"}  # dropped unless asked for
+    assert read_agent_file("x.agents.txt", text=text, prefix_agents=True)["msf"] == "NGO~"
+    (tmp_path / "X.agents.txt").write_text(text)
+    coder = with_petrarch_agents(Coder(nlp), tmp_path)
+
+    def sources(sentence: str) -> list[str]:
+        return [e.source.code for e in coder.code(Article(text=sentence, date=dt.date(2020, 1, 1))).events if e.source]
+
+    assert sources("MSF Chile condemned Peru.") == ["NGOCHL"]
+    assert sources("An MSF Chile diplomat condemned Peru.") == ["NGOCHLGOV"]

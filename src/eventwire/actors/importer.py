@@ -228,13 +228,16 @@ def _dedupe(entries: list[Entry]) -> list[Entry]:
     return out
 
 
-def read_agent_file(path: Path | str, text: str | None = None, regular_plurals: bool = False) -> dict[str, str]:
+def read_agent_file(path: Path | str, text: str | None = None, regular_plurals: bool = False,
+                    prefix_agents: bool = False) -> dict[str, str]:
     """Parse a PETRARCH agents file: role phrase (lower case) → sector code(s), e.g. 'farmer' → 'AGR'.
 
     ``GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]``: the braces hold irregular plurals, which are role phrases too.
     ``regular_plurals``: as PETRARCH reads the file, a phrase without braces also gets its regular plural
     ('congress' → 'congresses', 'authority' → 'authorities', see ``regular_plural``), and empty braces
-    (``POLICE {}``) mean it has none; off by default, where the resolver's own plural matching does this."""
+    (``POLICE {}``) mean it has none; off by default, where the resolver's own plural matching does this.
+    ``prefix_agents``: also keep agents whose code goes before the country (``MSF [NGO~]`` → 'msf' → 'NGO~';
+    the resolver writes NGO + country: "MSF Arnor" → NGOARN); off by default (the shipped agents.tsv has none)."""
     text = _read_text(path, "agent dictionary") if text is None else text
     macros: dict[str, list[str]] = {}
     out: dict[str, str] = {}
@@ -247,7 +250,8 @@ def read_agent_file(path: Path | str, text: str | None = None, regular_plurals: 
             macros[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
             continue
         codes = [c.strip() for c in _CODE.findall(line)]
-        codes = [c[1:] for c in codes if c.startswith("~") and c[1:].isalpha()]
+        prefixes = [c for c in codes if prefix_agents and c.endswith("~") and c[:-1].isalpha()]  # [NGO~]
+        codes = [c[1:] for c in codes if c.startswith("~") and c[1:].isalpha()] + prefixes
         if not codes:
             continue
         pattern = re.sub(r"\{[^}]*\}", "", _CODE.sub("", line)).strip()

@@ -104,6 +104,9 @@ class ActorResolver:
     # role words also match by lemma and without a final "s"; off when the role words list every plural themselves
     # (an imported PETRARCH agent file read with regular_plurals: "POLICE {}" has no plural, "polices" is none)
     role_inflections: bool = True
+    # role phrases of an imported agent file: a shipped actor alias of the same words yields to the role (PETRARCH's
+    # "MSF [NGO~]" is an agent of the suite, not the shipped NGO actor "MSF")
+    imported_roles: frozenset[str] = frozenset()
 
     def __init__(self, nlp: Language, dictionary: ActorDictionary | None = None) -> None:
         self.nlp = nlp
@@ -145,6 +148,8 @@ class ActorResolver:
             entry = self.dictionary.lookup(span.text, date) or self.dictionary.out_of_office(span.text, date)
             if entry is None or common_noun_use(span, entry.kind):
                 continue  # "a strict Islamic state" is no group's name (false_names.py)
+            if entry.layer < len(SHIPPED_LAYERS) and span.text.lower() in self.imported_roles:
+                continue  # an imported agent phrase beats a shipped actor alias of the same words
             alias = entry.alias
             if len(alias.replace(".", "")) <= _CASE_SENSITIVE_MAX and alias.isupper() and not span.text.isupper():
                 continue  # "us" is not "US"
@@ -241,6 +246,8 @@ class ActorResolver:
                     code = self.sectors.get(key)
                     if code is None and key.endswith("s") and self.role_inflections:
                         code = self.sectors.get(key[:-1])
+                    if code and code.endswith("~"):
+                        code = None  # a prefix agent ("MSF [NGO~]"): see _prefix_at
                     if code:
                         distance = abs(positions[i + size - 1] - head_i) if head_i is not None else n - i
                         cand = (size, -distance, code, key)
@@ -248,6 +255,15 @@ class ActorResolver:
                             best = cand
                         break
         return (best[2], best[3]) if best else (None, None)
+
+    def _prefix_at(self, v: DocView, idx: list[int]) -> str:
+        """The code of a prefix agent among the tokens ``idx`` ("MSF" with the agent code ``[NGO~]``, which goes
+        before the country: "MSF Arnor" → NGOARN), or ""."""
+        for i in idx:
+            code = self.sectors.get(v.lower[i]) if self.imported_roles else None
+            if code and code.endswith("~"):
+                return code[:-1]
+        return ""
 
     def _of_role(self, v: DocView, head_i: int) -> str | None:
         """The sector of a role phrase with "of" that starts at the head: "Ministry of Silly Walks", "Chief of
@@ -548,7 +564,8 @@ class ActorResolver:
             country = countries[0].country
             # Phoenix codes some sources by sector alone ("MED" for international news agencies)
             own = split_code(countries[0].code)[1] if country == _UNKNOWN else None
-            return self._make(country + (sector or own or ""), text, countries[0].name, phrase,
+            prefix = self._prefix_at(v, outside)  # "MSF Arnor" → NGOARN (PETRARCH's prefix agents, "[NGO~]")
+            return self._make(prefix + country + (sector or own or ""), text, countries[0].name, phrase,
                               "dictionary:" + countries[0].kind + ("+role" if sector else ""),
                               None if sector else countries[0])
         ner = [s for s, e in parts if e is None]

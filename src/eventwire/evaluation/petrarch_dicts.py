@@ -35,7 +35,7 @@ def load_petrarch_agents(folder: Path) -> dict[str, str]:
     """Role phrase → agent code from every ``*agents*.txt`` file in ``folder`` ('main opposition group' → MOP)."""
     out: dict[str, str] = {}
     for f in sorted(p for p in Path(folder).iterdir() if "agents" in p.name.lower() and p.suffix == ".txt"):
-        for words, code in read_agent_file(f, regular_plurals=True).items():
+        for words, code in read_agent_file(f, regular_plurals=True, prefix_agents=True).items():
             out.setdefault(words, code)
     return out
 
@@ -57,6 +57,7 @@ def with_petrarch_agents(coder, folder: Path):  # type: ignore[no-untyped-def]
     if agents:
         _set_role_words(coder.actors, dict(agents))
         coder.actors.role_inflections = False  # the file's phrases with their plurals, as PETRARCH reads them
+        coder.actors.imported_roles = frozenset(agents)  # they beat shipped actor aliases of the same words
     return coder
 
 
