@@ -112,3 +112,21 @@ def test_ambiguous_places_table_is_valid():
 
     table = ambiguous_places()
     assert table["tripoli"] == "LBN" and all(len(c) == 3 and c.isupper() for c in table.values())
+
+
+def test_a_misspelt_well_known_name_is_that_person(resolver, nlp):
+    import datetime as dt
+
+    doc = nlp("Angela Merkell met Uhuru Kenyatta in Berlin.")
+    mentions = resolver.resolve(doc, dt.date(2015, 6, 1))
+    actor = mentions.get(next(t for t in doc if t.text == "Merkell"))
+    assert actor is not None and actor.code == "DEUGOV" and actor.name == "Angela Merkel"
+
+
+@pytest.mark.parametrize("name", ["Angela Merkl", "Angela Merkel", "Angelo Merkell"])
+def test_misspelt_person_needs_a_long_surname_one_edit_away_and_the_same_first_name(resolver, name):
+    from eventwire.actors.misspellings import misspelt_person
+    from eventwire.actors.resolver import _one_edit
+
+    # too short to be sure / spelt right (the dictionary knows it) / another first name
+    assert misspelt_person(resolver.dictionary, name, None, _one_edit) is None

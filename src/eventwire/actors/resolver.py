@@ -32,6 +32,7 @@ from .docview import DocView, StringMemo
 from .false_names import PLACE_KINDS, common_noun_use, names_an_event
 from .ethnic import apply_ethnic_residence
 from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
+from .misspellings import misspelt_person
 from .person_country import apply_of_country
 from .pronouns import resolve_collective_pronouns
 from .reflexives import resolve_reflexives
@@ -329,7 +330,8 @@ class ActorResolver:
             groups.setdefault(self._anchor_at(v, span, entry), []).append((span, entry))
         for ent in v.ents:
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "LOC") and covered.isdisjoint(range(ent.start, ent.end)):
-                groups.setdefault(self._np_head_at(v, ent.root.i), []).append((ent, None))
+                known = misspelt_person(self.dictionary, ent.text, date, _one_edit) if ent.label_ == "PERSON" else None
+                groups.setdefault(self._np_head_at(v, ent.root.i), []).append((ent, known))  # known: "Mitterand"
         titles: dict[str, Actor] = {}
         for head_i in sorted(groups):
             if names_an_event(v.doc[head_i]) and all(e is None or e.kind in PLACE_KINDS for _, e in groups[head_i]):
