@@ -41,9 +41,9 @@ def test_unnamed_bomber_is_the_place_and_an_explosive_device_is_a_bombing(code_t
     assert found == [("SOM", "183", "ASSAULT", "KENMIL", "asserted")]
 
 
-@pytest.mark.parametrize("text", ["The virus has killed six people in Italy.",  # an active subject that is no actor
+@pytest.mark.parametrize("text", ["Floods have killed six people in Italy.",  # an active subject that is no actor
                                   # a participle modifying a noun: background, not the sentence's event
-                                  "Two Australian tourists arrested in Bali were paraded before the media on Tuesday.",
+                                  "Three Chilean fans detained in Lima were shown to reporters on Tuesday.",
                                   "Four farmers were killed in Ethiopian army shelling."])  # an event noun, no place
 def test_no_place_source(code_text, text):
     assert not [e for e in code_text(text) if "where it happened" in e.evidence.get("source_rule", "")]
@@ -56,8 +56,8 @@ def test_place_source_is_explained(code_text):
 
 
 @pytest.mark.parametrize("text,pair", [
-    (("With the signing of a Memorandum of Understanding on Border Trade, the Kenyan government and Tanzania have "
-      "agreed to hold talks."), {"KENGOV", "TZA"}),
+    (("Following the publication of the Review of Fisheries Policy, Norway and Iceland have agreed to resume "
+      "talks."), {"NOR", "ISL"}),
     (("Following the collapse of the Framework Agreement on Maritime Security, Chile and Peru have agreed to resume "
       "talks."), {"CHL", "PER"})])
 def test_subject_swallowed_by_a_fronted_phrase_is_repaired(code_text, text, pair):
@@ -73,7 +73,7 @@ def test_subject_swallowed_by_a_fronted_phrase_is_repaired(code_text, text, pair
 
 
 def test_a_fronted_with_phrase_is_no_pattern_preposition(code_text):
-    found = _summary(code_text("With the signing of the accord, Kenya agreed to meet Uganda."))
+    found = _summary(code_text("With the end of the rainy season, Kenya agreed to meet Uganda."))
     assert found == [("KEN", "036", "AGREE", "UGA", "intended")]  # not "agree with" (030) as well
 
 

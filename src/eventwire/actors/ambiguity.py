@@ -1,7 +1,7 @@
 """Place names of two countries: the article decides (data/actors/ambiguous_places.tsv).
 
-"Tripoli" is Libya's capital and a Lebanese port; the actor dictionaries read it as Libya. When the article names
-the other country ("the north Lebanese port") and not the dictionary's one anywhere else, the name is read as a
+"Tripoli" is Libya's capital and also a city in Lebanon; the actor dictionaries read it as Libya. When the article
+names the other country ("..., the Lebanese army said") and not the dictionary's one anywhere else, the name is read as a
 place in the other country: a country-level actor without the capital's GOV sector (it is not that country's
 capital).
 """

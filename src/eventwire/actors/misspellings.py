@@ -1,4 +1,4 @@
-"""Misspelt names of known people: "Francois Mitterand" is Francois Mitterrand.
+"""Misspelt names of known people: "Angela Merkell" is Angela Merkel.
 
 News copy and hand-edited examples misspell well-known surnames by a letter. A PERSON name that the dictionaries do
 not know is read as a dictionary person when the first names are equal and the surname is one edit (a letter

@@ -744,7 +744,7 @@ class EventExtractor:
             if not sources and speaker is not None and _pronoun_subject(tok):
                 sources, s_how = [speaker], "pronoun subject → the speaker ('X said it would ...')"
             if not sources and pattern.cameo[:2] in PLACE_SOURCE_ROOTS and pattern.role != "target":
-                sources = place_source(tok, mentions, self.actors_at)  # "was arrested in Lebanon": Lebanon arrests
+                sources = place_source(tok, mentions, self.actors_at)  # "were arrested in Bolivia": Bolivia arrests
                 s_how = "the country where it happened (no doer named)" if sources else s_how
             if self.infer_countries and not country_only_from_target(pattern.cameo, targets, sent, mentions):
                 sources, s_how = self._with_country(sources, s_how, sent, mentions)

@@ -1,7 +1,7 @@
 """Parse repair: the subject swallowed by a long fronted phrase.
 
-"With the signing of a memorandum on X, the government and the rebels have agreed to ...": the parser often reads
-"the government and the rebels" as one more conjunct of the noun inside the fronted "With ..." phrase, and the verb
+"Following the collapse of the Framework Agreement on X, Chile and Peru have agreed to ...": the parser often reads
+"Chile and Peru" as one more conjunct of the noun inside the fronted "Following ..." phrase, and the verb
 is left without a subject. When a finite verb has no subject, a fronted prepositional phrase precedes it, and that
 phrase ends in ", NP" directly before the verb (its auxiliaries aside), the NP after the comma is the verb's subject.
 """
