@@ -251,3 +251,11 @@ def test_compound_codes_are_one_event_per_member_on_both_sides() -> None:
     assert {(p.source_code, p.target_code, p.source_country) for p in expand_compound([pred])} == {
         ("AAA", "CCC", "AAA"), ("AAA", "DDD", "AAA"), ("BBB", "CCC", "BBB"), ("BBB", "DDD", "BBB")}
     assert FORMATS["petrarch"].actors == "code"
+
+
+def test_a_skipped_phrase_in_parentheses_is_not_the_pattern_preposition() -> None:
+    """PETRARCH's "* IFTAR (AT ^ ^) +": the 'at' phrase is skipped (where it happened); the target comes after it."""
+    from eventwire.evaluation._petrarch_verbs import reduce_pattern
+
+    assert reduce_pattern(" IFTAR (AT ^ ^) +") == ("", ["IFTAR"])
+    assert reduce_pattern(" (TO +)") == ("to", [])

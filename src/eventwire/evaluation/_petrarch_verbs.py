@@ -151,7 +151,10 @@ def reduce_pattern(after: str) -> tuple[str, list[str]]:
     for tok in split_phrase(after):
         low = tok.lower()
         if tok.startswith("("):
-            words = [w for w in tok.strip("()").split() if w.lower() not in ("$", "+", "^", "%")]
+            inner = tok.strip("()").split()
+            if "^" in inner and "+" not in inner:
+                continue  # "(AT ^ ^)": a phrase the match skips (a place), not the pattern's preposition
+            words = [w for w in inner if w.lower() not in ("$", "+", "^", "%")]
             if not words:
                 continue
             p = words[0].lower().split("/")[0]
