@@ -87,3 +87,25 @@ def test_an_emphatic_reflexive_is_no_object(resolver, nlp):
 
 def test_a_self_directed_act_is_no_event(code_text):
     assert not code_text("The Chilean army defended itself on Monday.")
+
+
+@pytest.mark.parametrize("text", ["UN troops withdrew on Monday, two weeks after rebels kidnapped dozens of peacekeepers.",
+                                  "The statement came a day before the French president flew to Berlin."])
+def test_a_measured_temporal_clause_only_dates_the_news(nlp, text):
+    from eventwire.events.background import time_anchor
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ in ("kidnap", "fly"))
+    assert time_anchor(verb)
+
+
+def test_an_unmeasured_temporal_clause_is_coded(nlp):
+    from eventwire.events.background import time_anchor
+
+    doc = nlp("Rebels kidnapped dozens of peacekeepers after troops withdrew.")
+    assert not any(time_anchor(t) for t in doc)
+
+
+def test_the_kidnapping_in_a_time_anchor_is_not_coded(code_text):
+    events = code_text("Kenya recalled its ambassador on Monday, two weeks after Somali rebels kidnapped five Kenyan aid workers.")
+    assert not any(e.cameo.startswith("18") for e in events)

@@ -22,6 +22,7 @@ from ..actors.codes import ORGANISATIONS
 from ..actors.reflexives import self_directed
 from ..actors.resolver import Mentions
 from ..model import Actor
+from .background import time_anchor
 from .coordination import listed_appositions, one_sided, split_list
 from .inference import country_only_from_target
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
@@ -789,6 +790,7 @@ class EventExtractor:
                                           "target_rule": f"reverse of {cameo}: {evidence['source_rule']}"}))
         out = transformed(out, mentions, self.actors_at)  # reported attacks: claims, accusations (CAMEO.2.0)
         out = [c for c in out if not self_directed(c.source, c.target)]  # "defended itself": no dyad
+        out = [c for c in out if not time_anchor(c.trigger)]  # "two weeks after X kidnapped Y": dates the news
         out = refusals(out)  # "would not provide support": a refusal (12x)
         out = actor_senses(out)  # a boycott by a group is a protest (143), a suicide bomber's attack a bombing (1831)
         return political_statements(out, sent, mentions) if self.code_statements else out
