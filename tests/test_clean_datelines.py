@@ -14,7 +14,7 @@ from eventwire.clean import clean_text, strip_prefix
          "The former chief minister has said the alliance is intact."),
         ("New Delhi: The government said on Monday it would hold talks.",
          "The government said on Monday it would hold talks."),
-        ("Lahore: Opposition leaders met on Friday.", "Opposition leaders met on Friday."),
+        ("Lahore: Opposition leaders met on Friday to plan a protest.", "Opposition leaders met on Friday to plan a protest."),
     ],
 )
 def test_city_colon_dateline_is_cut(line, expected):
@@ -39,3 +39,14 @@ def test_colon_headlines_are_kept(line):
 def test_colon_dateline_only_at_line_start():
     text = "The minister said: Guwahati: is not the capital."
     assert clean_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Salerno: He's got to worry if he gets pinched, all them years he spent inside.",  # a transcript's speaker
+        "Salerno: For nothing.",  # too short to be a news sentence
+    ],
+)
+def test_transcript_speaker_labels_are_kept(line):
+    assert strip_prefix(line) == line

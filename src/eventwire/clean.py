@@ -37,12 +37,15 @@ _PLACE_DATELINE = re.compile(
 )
 
 # "Guwahati: Former Assam chief minister ... has said": a title-case city and a colon (Indian and Pakistani papers).
-# "Putin: We will win" is a headline, so the name must be a city the gazetteer knows under that very name, big enough
-# to carry a dateline, and what follows must not be a quote or first-person speech.
+# "Putin: We will win" is a headline and "Salerno: He's got to worry" a transcript's speaker, so the name must be a
+# city the gazetteer knows under that very name, big enough to carry a dateline, and what follows must be a
+# sentence of its own (6 words or more) that begins with neither a quote nor a pronoun.
 _COLON_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}):\s+(?![\"\u201c'\u2018]|(?:I|We|My|Our|Us)\b)(?=[A-Z])"
+    r"^\s*(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}):\s+"
+    r"(?![\"\u201c'\u2018]|(?:I|We|My|Our|Us|He|She|It|They|You|His|Her|Its|Their|Your)\b)(?=[A-Z])"
 )
 _DATELINE_MIN_POPULATION = 100_000
+_DATELINE_MIN_WORDS = 6
 
 _DROP_LINE = [
     re.compile(p, re.IGNORECASE)
@@ -104,7 +107,7 @@ def strip_prefix(line: str) -> str:
 def _strip_colon_dateline(line: str) -> str:
     """Cut a title-case "City: " dateline (``_COLON_DATELINE``) when the gazetteer knows the city by that name."""
     match = _COLON_DATELINE.match(line)
-    if match is None:
+    if match is None or len(line[match.end():].split()) < _DATELINE_MIN_WORDS:
         return line
     from .places import default_gazetteer, fold
 
