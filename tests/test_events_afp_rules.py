@@ -17,7 +17,7 @@ def _triples(events):
 
 
 def test_an_islamic_state_with_an_article_is_not_the_group(resolver, nlp):
-    doc, mentions = _mentions(resolver, nlp, "The rebels have fought for a strict Islamic state in the north of Mali.")
+    doc, mentions = _mentions(resolver, nlp, "The rebels have fought for a new Islamic state in the north of Mali.")
     state = next(t for t in doc if t.lower_ == "state")
     actor = mentions.get(state)
     assert actor is None or not (actor.code or "").startswith("IMG")
@@ -89,20 +89,20 @@ def test_a_self_directed_act_is_no_event(code_text):
     assert not code_text("The Chilean army defended itself on Monday.")
 
 
-@pytest.mark.parametrize("text", ["UN troops withdrew on Monday, two weeks after rebels kidnapped dozens of peacekeepers.",
+@pytest.mark.parametrize("text", ["Kenya recalled its envoy on Monday, two weeks after rebels seized five aid workers.",
                                   "The statement came a day before the French president flew to Berlin."])
 def test_a_measured_temporal_clause_only_dates_the_news(nlp, text):
     from eventwire.events.background import time_anchor
 
     doc = nlp(text)
-    verb = next(t for t in doc if t.lemma_ in ("kidnap", "fly"))
+    verb = next(t for t in doc if t.lemma_ in ("seize", "fly"))
     assert time_anchor(verb)
 
 
 def test_an_unmeasured_temporal_clause_is_coded(nlp):
     from eventwire.events.background import time_anchor
 
-    doc = nlp("Rebels kidnapped dozens of peacekeepers after troops withdrew.")
+    doc = nlp("Rebels seized five aid workers after troops withdrew.")
     assert not any(time_anchor(t) for t in doc)
 
 

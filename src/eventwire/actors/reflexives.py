@@ -1,6 +1,6 @@
 """Reflexive pronouns: "itself", "themselves", "himself", "herself" refer to the subject of their own clause.
 
-"Iraq had attacked themselves", "the army defended itself": the reflexive object (or the object of a
+"the rebels had shelled themselves", "the army defended itself": the reflexive object (or the object of a
 preposition of the verb: "fired on themselves") is the actor of the clause's subject, found through control
 and coordination ("X tried to protect itself"). The mention keeps the pronoun as its text, so an event with
 the subject on both sides is a self-directed act, not one mention read twice. Emphatic uses ("Putin himself
@@ -70,7 +70,7 @@ def resolve_reflexives(doc: Doc, mentions: Mentions) -> None:
 
 def self_directed(source: object, target: object) -> bool:
     """An act of the subject on itself ("the army defended itself"): the target is the reflexive reading of the
-    source. Not a dyadic event; kept only as the content that a transformation reads ("the US said Iraq had
-    attacked themselves": the US accuses Iraq)."""
+    source. Not a dyadic event; kept only as the content that a transformation reads ("Ukraine said Russian
+    troops had shelled themselves": Ukraine accuses the Russian troops)."""
     how = getattr(target, "how", "") or ""
     return how.startswith("reflexive") and getattr(source, "code", None) == getattr(target, "code", None)

@@ -29,8 +29,8 @@ from .ambiguity import disambiguate
 from .codes import ORGANISATIONS, split_code
 from .dictionary import SHIPPED_LAYERS, ActorDictionary, Entry, dictionary_from_env, sector_words
 from .docview import DocView, StringMemo
-from .false_names import PLACE_KINDS, common_noun_use, names_an_event
 from .ethnic import apply_ethnic_residence
+from .false_names import PLACE_KINDS, common_noun_use, names_an_event
 from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
 from .misspellings import misspelt_person
 from .person_country import apply_of_country
@@ -148,7 +148,7 @@ class ActorResolver:
             span = doc[start:end]
             entry = self.dictionary.lookup(span.text, date) or self.dictionary.out_of_office(span.text, date)
             if entry is None or common_noun_use(span, entry.kind):
-                continue  # "a strict Islamic state" is no group's name (false_names.py)
+                continue  # "a new Islamic state" is no group's name (false_names.py)
             if entry.layer < len(SHIPPED_LAYERS) and span.text.lower() in self.imported_roles:
                 continue  # an imported agent phrase beats a shipped actor alias of the same words
             alias = entry.alias
@@ -335,7 +335,7 @@ class ActorResolver:
         titles: dict[str, Actor] = {}
         for head_i in sorted(groups):
             if names_an_event(v.doc[head_i]) and all(e is None or e.kind in PLACE_KINDS for _, e in groups[head_i]):
-                continue  # "the Beijing Olympics": an event, located by its place (false_names.py)
+                continue  # "the Tokyo Olympics": an event, located by its place (false_names.py)
             actor = self._actor_for(v.doc[head_i], groups[head_i])
             if actor is not None:
                 mentions.by_head[head_i] = actor

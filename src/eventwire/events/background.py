@@ -1,5 +1,5 @@
-"""Events in a clause that only dates another: "two weeks after rebels kidnapped dozens of peacekeepers",
-"a day before the president heads to Beijing".
+"""Events in a clause that only dates another: "two weeks after rebels seized five aid workers",
+"a day before the minister flies to Berlin".
 
 A temporal clause introduced by "after"/"before"/"since"/"until" and measured off by a span of time ("two weeks
 after", "a day before") places the sentence's own news relative to another happening: an earlier event that was

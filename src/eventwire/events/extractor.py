@@ -618,7 +618,7 @@ class EventExtractor:
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         head = tok.head
         if (tok.dep_ == "xcomp" or _purpose(tok)) and any(c.dep_ == "neg" for c in head.children):
-            negated = True  # "would not give permission [to help]": the purpose of an act not done is not done
+            negated = True  # "would not send troops [to help]": the purpose of an act not done is not done
         if tok.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in CANCEL_HEADS or (
                 head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))):
             negated = True  # "called off the talks": the talks are not held

@@ -14,8 +14,8 @@ the attack's subject. An attack reported by someone else stays an event (attribu
 ``reported``): human coders of news code it, and the accusation is coded beside it. An attack the speaker claims
 as its own is replaced by the claim (015), as in PETRARCH-2: the claimant's word is the news, and the attack is
 coded where a report of it names it (measured: petrarch2-gsr-afp +0.006, penta +0.001, other dev sets unchanged).
-A reported attack without a known target is replaced by the accusation too ("the monitor said eight people were
-killed in an air strike by government forces": the monitor accuses the government forces; an attack on no one
+A reported attack without a known target is replaced by the accusation too ("a rights group said five people
+were killed in a drone strike by the army": the group accuses the army; an attack on no one
 known adds nothing to it; afp +0.007, other dev sets unchanged). Only a speaker named as an actor with a
 country or organisation counts: "officials said ..." (an unnamed source, ``---GOV``) and the news media report;
 they do not accuse.
