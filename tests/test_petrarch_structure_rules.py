@@ -113,3 +113,24 @@ def test_imported_entry_beats_the_shipped_one_in_the_same_phrase(nlp) -> None:  
     codes = {a.code for a in shipped.resolve(doc, DATE).by_head.values()}
     assert "EU" in codes and "IGOEEU" not in codes
     assert "IGOEEU" in {a.code for a in imported.resolve(doc, DATE).by_head.values()}
+
+
+def test_petrarch_suites_give_an_actor_only_the_country_its_phrase_names(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """PETRARCH does not infer an actor's country from the sentence: "students" stays ---EDU in a suite."""
+    import json
+
+    from eventwire.evaluation.gold import read_gold
+    from eventwire.evaluation.runner import _coder_for, predict
+
+    d = tmp_path / "dictionaries"
+    d.mkdir()
+    (d / "PETR.Validate.actors.txt").write_text("ZORBLAND [ZRB]\n")
+    (d / "PETR.Validate.agents.txt").write_text("POLICE {} [~COP]\nSTUDENT [~EDU]\n")
+    (d / "PETR.Validate.verbs.txt").write_text("--- ARREST  [173]  ---\nARREST\n")
+    rec = {"id": "T-1", "text": "Zorbland police arrested students on Monday.", "date": "20100101",
+           "expected": [{"source": "ZRBCOP", "target": "---EDU", "code": "173"}], "expect_no_event": False,
+           "category": "AGENT"}
+    (tmp_path / "dev.jsonl").write_text(json.dumps(rec) + "\n")
+    gold = read_gold(tmp_path / "dev.jsonl")
+    events = predict(gold, _coder_for(gold, nlp))[0]
+    assert [(e.source.code, e.target.code) for e in events] == [("ZRBCOP", "---EDU")]

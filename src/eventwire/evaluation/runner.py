@@ -33,9 +33,10 @@ def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-unt
 
         from ..events.extractor import EventExtractor
 
-        # PETRARCH codes "will break relations" by the act's own code, not as a threat: announced_threats off
+        # PETRARCH codes "will break relations" by the act's own code, not as a threat: announced_threats off; it
+        # gives an actor only the country its own phrase names ("students" stays ---EDU): infer_countries off
         coder = Coder(nlp or load_pipeline(), dictionary=load_petrarch_dictionary(dicts),  # type: ignore[arg-type]
-                      extractor=EventExtractor(announced_threats=False))
+                      extractor=EventExtractor(announced_threats=False, infer_countries=False))
         # the suites' expected codes come from their own verb dictionaries (mostly WEIS codes, README caveat 1)
         with_petrarch_verbs(coder, dicts)
         return with_petrarch_agents(coder, dicts)
