@@ -51,19 +51,19 @@ def locate(nlp):
 @pytest.mark.parametrize("text, verb, expected", [
     ("Putin and Trump met in 2018 in Helsinki.", "met", ["Helsinki"]),
     ("Trump hosted the Japanese prime minister at Mar-a-Lago on Saturday.", "hosted", ["Mar-a-Lago"]),
-    ("Earlier, the pro-government forces liberated the cities of Palmyra and Homs.", "liberated",
-     ["Palmyra", "Homs"]),
-    ("A civilian was killed by a mortar in the Midan neighbourhood in central Damascus on Thursday.", "killed",
-     ["Midan"]),
+    ("On Monday, the government troops recaptured the cities of Hama and Idlib.", "recaptured",
+     ["Hama", "Idlib"]),
+    ("A farmer was killed by a rocket in the Shejaiya neighbourhood in eastern Gaza City on Monday.", "killed",
+     ["Shejaiya"]),
     ("The rebels captured the town of Bakwa last month.", "captured", ["Bakwa"]),
     # a place describing a person is not the event location: abstain
-    ("Assane Sanogo, a cab driver from Abidjan, was shot to death over the weekend by police officers.", "shot", []),
+    ("Ibrahim Kone, a baker from Bouake, was shot to death last week by soldiers.", "shot", []),
     ("Syrian troops shelled the rebels overnight.", "shelled", []),
     # place mentioned but the event is elsewhere
     ("Officials in Kyiv said Russian missiles struck Odesa overnight.", "struck", ["Odesa"]),
     # a site noun whose lemma differs from its form ("outskirts" → "outskirt"), and a direction of a town
     ("The reporter was shot on the outskirts of Karachi on Monday.", "shot", ["Karachi"]),
-    ("Three months later a cousin was shot dead in a town northeast of Baghdad.", "shot", ["Baghdad"]),
+    ("Two weeks later his brother was shot dead in a village south of Kabul.", "shot", ["Kabul"]),
 ])
 def test_event_location(locate, text, verb, expected):
     assert locate(text, verb) == expected

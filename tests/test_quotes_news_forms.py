@@ -25,16 +25,16 @@ def _find(quotes, fragment):
 
 
 @pytest.mark.parametrize("text, fragment, speaker, direct", [
-    ("''It has the important virtue of being fiscally responsible,'' said Leonard Burman.",
-     "fiscally responsible", "Burman", True),
+    ("''This plan has the great merit of being cheap to run,'' said Maria Lindqvist.",
+     "cheap to run", "Lindqvist", True),
     # a cue set off by commas inside the reported clause
-    ("The museum, Mr. Bush said, celebrated several of his heroes.", "celebrated several", "Bush", False),
+    ("The new library, Mr. Carter said, honoured many of his teachers.", "honoured many", "Carter", False),
     # the parser's subject is inside the quote; the speaker sits between the quote and the verb
     ("\u201cWe will achieve justice in this case,\u201d Tulsa police Chief Chuck Jordan said Monday.",
      "achieve justice", "Jordan", True),
     # evidence as the source
     ("A new poll shows that Clinton leads Trump by five points in Ohio.", "Clinton leads", "poll", False),
-    ("Video of the incident shows him with his hands in the air.", "hands in the air", "Video", False),
+    ("Footage of the arrest shows her with her arms raised above her head.", "arms raised", "Footage", False),
     # an instruction reported with 'told ... to'
     ("Obama told his advisers to find a way to cut emissions without Congress.", "find a way", "Obama", False),
 ])
@@ -46,9 +46,9 @@ def test_speakers(quotes_of, text, fragment, speaker, direct):
 
 
 def test_it_as_speaker_of_a_publication(quotes_of):
-    text = ("The newspaper praised the developer. \u201cHe has managed to erase much of his debt and is moving "
-            "ahead with major projects,\u201d it added.")
-    quote = _find(quotes_of(text), "erase much")
+    text = ("The newspaper praised the developer. \u201cHe has managed to pay off most of his loans and is pressing "
+            "ahead with new projects,\u201d it added.")
+    quote = _find(quotes_of(text), "pay off most")
     assert quote is not None and quote.speaker is not None and quote.speaker.text == "it"
 
 
