@@ -130,3 +130,16 @@ def test_misspelt_person_needs_a_long_surname_one_edit_away_and_the_same_first_n
 
     # too short to be sure / spelt right (the dictionary knows it) / another first name
     assert misspelt_person(resolver.dictionary, name, None, _one_edit) is None
+
+
+def test_a_partitive_object_passes_the_pattern_object_on(code_text):
+    found = _summary(code_text("Japan suspended part of its economic aid to Myanmar."))
+    assert ("JPN", "162", "SANCTION", "MMR", "asserted") in found
+
+
+def test_partitive_of_only_for_partitive_nouns(nlp):
+    from eventwire.events.partitives import partitive_of
+
+    doc = nlp("Japan suspended part of its aid. Japan suspended the delivery of its aid.")
+    aids = [t for t in doc if t.lower_ == "aid"]
+    assert [partitive_of(t) for t in aids] == [True, False]

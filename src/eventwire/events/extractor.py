@@ -29,6 +29,7 @@ from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 from .name_lists import subject_list
 from .negation import refusals
 from .fronting import fronted_subject, is_fronted
+from .partitives import partitive_of
 from .passives import launched_from, reduced_relative, shared_passive_subject
 from .places_as_source import PLACE_SOURCE_ROOTS, place_source
 from .passives import temporal as _temporal
@@ -929,7 +930,7 @@ def _via(obj: "Token", pred: "Token") -> str:
     """The preposition through which ``obj`` hangs off ``pred`` ("" for a direct dependent)."""
     t = obj
     while t.head.i != t.i and t.head.i != pred.i:
-        if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent", "dative"):
+        if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent", "dative") and not partitive_of(t):
             return t.head.lower_
         t = t.head
     return ""

@@ -50,3 +50,4 @@ def is_fronted(prep: Token) -> bool:
     if prep.i >= prep.head.i or not prep.is_sent_start:
         return False  # (a comma anywhere before the verb: the phrase may have swallowed the subject after it)
     return any(t.text == "," for t in prep.doc[prep.i + 1:prep.head.i])
+
