@@ -109,3 +109,19 @@ def test_an_unmeasured_temporal_clause_is_coded(nlp):
 def test_the_kidnapping_in_a_time_anchor_is_not_coded(code_text):
     events = code_text("Kenya recalled its ambassador on Monday, two weeks after Somali rebels kidnapped five Kenyan aid workers.")
     assert not any(e.cameo.startswith("18") for e in events)
+
+
+def test_the_toll_of_an_attack_is_the_same_attack(code_text):
+    events = code_text("Rebels bombarded the Chadian town of Abeche overnight, killing at least five people.")
+    assert [(e.source.code[:3], e.cameo) for e in events if e.cameo[:2] in ("18", "19", "20")] == [("TCD", "194")]
+
+
+def test_a_participle_with_its_own_subject_is_its_own_event(nlp):
+    from eventwire.events.consequences import toll_of_attack
+    from eventwire.events.lexicon import Pattern
+
+    doc = nlp("Troops shelled the town while rebels were killing five people.")
+    killing = next(t for t in doc if t.lower_ == "killing")
+    attack = Pattern("kill", "VERB", "", "", "190", "test")
+    assert killing.dep_ == "advcl" and killing.head.lower_ == "shelled"  # the parse this test is about
+    assert not toll_of_attack(killing, attack, {killing.head.i: attack, killing.i: attack})

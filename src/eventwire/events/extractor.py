@@ -23,6 +23,7 @@ from ..actors.reflexives import self_directed
 from ..actors.resolver import Mentions
 from ..model import Actor
 from .background import time_anchor
+from .consequences import toll_of_attack
 from .coordination import listed_appositions, one_sided, split_list
 from .inference import country_only_from_target
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
@@ -702,6 +703,8 @@ class EventExtractor:
                     continue  # "imposed sanctions": coded once, on the verb
             if self._is_content(tok, found) or self._is_intent_head(tok, found) or already_coded(tok, pattern, found):
                 continue
+            if toll_of_attack(tok, pattern, found):
+                continue  # "shelled the town, killing five": the toll of that attack (consequences.py)
             # "a mediation mission between X and Y": a compound event noun takes its head noun's arguments
             anchor = tok.head if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" else tok
             sources, s_how = self.sources_of(anchor, mentions)
