@@ -100,3 +100,13 @@ def test_speaking_at_a_news_conference_is_a_statement(statements) -> None:
 def test_speaking_at_a_news_conference_needs_statement_coding(code_text) -> None:
     events = code_text("Iraq's foreign minister speaks during a press conference in Baghdad on Monday.")
     assert not [e for e in events if e.cameo.startswith("01")]
+
+
+def test_specific_statement_is_about_its_complement_subject(code_text) -> None:
+    events = code_text("Trump expressed surprise that The Washington Post published a favorable story.")
+    assert [(e.cameo, e.target.code) for e in events if e.cameo.startswith("01")] == [("012", "USAMED")]
+
+
+def test_specific_statement_with_a_pronoun_topic_keeps_its_default(code_text) -> None:
+    events = code_text("Japan expressed hope that it would win the bid.")
+    assert [(e.cameo, e.target.code) for e in events if e.cameo.startswith("01")] == [("013", "JPN")]

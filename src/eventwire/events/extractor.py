@@ -36,8 +36,8 @@ from .places_as_source import PLACE_SOURCE_ROOTS, place_source
 from .passives import temporal as _temporal
 from .redundancy import already_coded, names_complement_verb
 from .relevance import political_statements
-from .statements import message_addressee, statement_speaker
 from .senses import actor_senses
+from .statements import message_addressee, statement_speaker, statement_topic
 from .threats import threat_code
 from .transformations import claimed_target, transformed
 from .unknown import unknown_object, unknown_target
@@ -58,6 +58,7 @@ HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should"}
 # specific ones (011 decline comment, 012 pessimism, 013 optimism, 014 consider, 015 acknowledge, 016 deny, 017,
 # 018 sympathy, 019 accord) say what kind of statement it was and are events without one.
 UNADDRESSED = ("010",)
+SPECIFIC_STATEMENTS = ("011", "012", "013", "014", "015", "016", "017", "018", "019")
 # Verbs whose object event did not (or not yet) take place: "cancelled the meeting", "postponed a visit".
 CANCEL_HEADS = {"cancel", "postpone", "delay", "scrap", "shelve", "abandon", "defer", "suspend", "scuttle"}
 FUTURE_AUX = {"will", "shall", "'ll"}
@@ -714,6 +715,8 @@ class EventExtractor:
                 sources, s_how = self._from_actor(tok, mentions)
             if not targets and pattern.cameo.startswith("01") and tok.pos_ in ("VERB", "AUX"):
                 targets, t_how = message_addressee(tok, mentions, self.actors_at, self.unknown_targets)
+            if not targets and pattern.cameo[:3] in SPECIFIC_STATEMENTS:  # "expressed hope that Y will ..." → Y
+                targets, t_how = statement_topic(tok, mentions, self.actors_at, self.unknown_targets)
             if self.code_statements and not sources and tok.lemma_.lower() in SPEECH_VERBS:
                 sources, s_how = statement_speaker(tok, mentions)  # "sources said", "a new report says"
             if pattern.cameo.startswith("015") and sources and not targets:

@@ -79,3 +79,27 @@ def message_addressee(verb: Token, mentions: Mentions, actors_at: Callable[[Toke
                 if found:
                     return found, f"addressee ('{prep.lower_} a {noun.lemma_.lower()} to X')"
     return [], "none"
+
+
+# Specific statements (011-019) whose complement names what they are about: "expressed hope (that) Y will ...",
+# "expressed surprise that Y published ...", "voiced concern that Y could ...".
+_TOPIC_CLAUSES = {"acl", "ccomp", "relcl"}
+
+
+def statement_topic(verb: Token, mentions: Mentions, actors_at: Callable[[Token, Mentions], list[Actor]],
+                    unknown: bool = False) -> tuple[list[Actor], str]:
+    """The subject of the clause a specific statement is about ("expressed hopes [the Croatian government] will
+    change its policy"): the statement's target. The clause may hang off the verb or off its object noun."""
+    holders = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+    for holder in holders:
+        for clause in (c for c in holder.children if c.dep_ in _TOPIC_CLAUSES and c.pos_ in ("VERB", "AUX")):
+            if clause.dep_ == "relcl" and not any(m.dep_ == "mark" for m in clause.children):
+                continue  # "the hopes [that he expressed]": a relative clause, not the content
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.pos_ == "PRON":
+                continue
+            found = actors_at(subj, mentions) or (unknown_actor(subj, mentions, "topic") if unknown else [])
+            if found:
+                return found, f"subject of the statement's content '{clause.text}'"
+    return [], "none"
+
