@@ -259,3 +259,11 @@ def test_a_skipped_phrase_in_parentheses_is_not_the_pattern_preposition() -> Non
 
     assert reduce_pattern(" IFTAR (AT ^ ^) +") == ("", ["IFTAR"])
     assert reduce_pattern(" (TO +)") == ("to", [])
+
+
+def test_a_pattern_line_without_its_dash_is_read(tmp_path: Path) -> None:
+    """'* (TO QUESTION) [110]' under a verb block (udpetrarch's BEGIN block lacks the dash) is a pattern, not a verb."""
+    f = tmp_path / "X.verbs.txt"
+    f.write_text("--- BEGIN  [---]  ---\nBEGIN {BEGINS BEGAN BEGUN}\n* (TO QUESTION) [110]\n")
+    rows = {(r[0], r[2], r[3], r[5]) for r in convert_verbs(f)}
+    assert ("begin", "to", "question", "110") in rows

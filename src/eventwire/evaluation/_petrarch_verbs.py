@@ -243,6 +243,8 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
         comment = line.split("#", 1)[1].strip() if "#" in line else ""
         if not body or body.startswith("~"):
             continue
+        if body.startswith("*") and block_verbs:
+            body = "- " + body  # a pattern line written without its dash ("* (TO QUESTION) [110]"): no verb starts so
         if body.startswith("-"):
             m = CODE_RE.search(body)
             if not m or "*" not in body:
