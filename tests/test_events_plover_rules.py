@@ -143,3 +143,21 @@ def test_partitive_of_only_for_partitive_nouns(nlp):
     doc = nlp("Japan suspended part of its aid. Japan suspended the delivery of its aid.")
     aids = [t for t in doc if t.lower_ == "aid"]
     assert [partitive_of(t) for t in aids] == [True, False]
+
+
+@pytest.mark.parametrize("phrase", ["official contact", "military aid"])
+def test_a_role_word_used_as_an_adjective_is_no_actor(resolver, nlp, phrase):
+    import datetime as dt
+
+    doc = nlp(f"Chile suspended all {phrase} with Peru.")
+    mentions = resolver.resolve(doc, dt.date(2024, 11, 8))
+    head = next(t for t in doc if t.text == phrase.split()[-1])
+    assert mentions.get(head) is None
+
+
+def test_a_role_noun_with_an_adjective_stays_an_actor(resolver, nlp):
+    import datetime as dt
+
+    doc = nlp("Senior officials and military commanders met in Lima.")
+    mentions = resolver.resolve(doc, dt.date(2024, 11, 8))
+    assert [mentions.get(t).code for t in doc if t.lower_ in ("officials", "commanders")] == ["---GOV", "---MIL"]

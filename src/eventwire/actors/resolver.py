@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Actor
+from .adjective_roles import adjective_only_role
 from .ambiguity import disambiguate
 from .codes import ORGANISATIONS, split_code
 from .dictionary import SHIPPED_LAYERS, ActorDictionary, Entry, dictionary_from_env, sector_words
@@ -647,8 +648,8 @@ class ActorResolver:
             if any(m in by_head and by_head[m].code for m in mods):
                 continue  # a named actor is inside this phrase already
             sector, role = self._role_at(v, mods + [i], i)
-            if sector is None:
-                continue
+            if sector is None or adjective_only_role(doc, mods, i, role):
+                continue  # "official contact": an adjective, not an official
             start = min([m for m in mods if v.dep[m] != "det"] + [i])
             phrase = doc[start:i + 1]
             former = any(w in _FORMER for w in v.lower[start:i + 1])
