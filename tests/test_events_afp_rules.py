@@ -125,3 +125,13 @@ def test_a_participle_with_its_own_subject_is_its_own_event(nlp):
     attack = Pattern("kill", "VERB", "", "", "190", "test")
     assert killing.dep_ == "advcl" and killing.head.lower_ == "shelled"  # the parse this test is about
     assert not toll_of_attack(killing, attack, {killing.head.i: attack, killing.i: attack})
+
+
+def test_an_object_pronoun_in_reported_speech_is_the_speaker(code_text):
+    triples = _triples(code_text("Chad said a rocket was fired at it from Sudan on Tuesday."))
+    assert ("SDN", "194", "TCD") in triples and ("TCD", "112", "SDN") in triples
+
+
+def test_a_resolved_object_is_kept(code_text):
+    triples = _triples(code_text("Chad said Sudan had attacked Niger."))
+    assert ("SDN", "190", "NER") in triples and not any(t == "TCD" for _, _, t in triples)

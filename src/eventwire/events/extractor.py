@@ -37,6 +37,7 @@ from .passives import temporal as _temporal
 from .redundancy import already_coded, names_complement_verb
 from .relevance import political_statements
 from .senses import actor_senses
+from .speaker_objects import pronoun_object
 from .statements import message_addressee, statement_speaker, statement_topic
 from .threats import threat_code
 from .transformations import claimed_target, transformed
@@ -751,6 +752,10 @@ class EventExtractor:
                 sources, s_how = [speaker], "speaker (nominal event)"
             if not sources and speaker is not None and _pronoun_subject(tok):
                 sources, s_how = [speaker], "pronoun subject → the speaker ('X said it would ...')"
+            weak_target = not targets or t_how.startswith("nearest") or all(t in sources for t in targets)
+            if speaker is not None and weak_target and all(s.code != speaker.code for s in sources) \
+                    and pronoun_object(tok, mentions) is not None:  # "X said Y fired at it" (speaker_objects.py)
+                targets, t_how = [speaker], "pronoun object → the speaker ('X said Y fired at it')"
             if not sources and pattern.cameo[:2] in PLACE_SOURCE_ROOTS and pattern.role != "target":
                 sources = place_source(tok, mentions, self.actors_at)  # "were arrested in Bolivia": Bolivia arrests
                 s_how = "the country where it happened (no doer named)" if sources else s_how
