@@ -110,3 +110,17 @@ def test_specific_statement_is_about_its_complement_subject(code_text) -> None:
 def test_specific_statement_with_a_pronoun_topic_keeps_its_default(code_text) -> None:
     events = code_text("Japan expressed hope that it would win the bid.")
     assert [(e.cameo, e.target.code) for e in events if e.cameo.startswith("01")] == [("013", "JPN")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The State Department said on Monday it is skeptical about Iran's motives.", "012"),
+    ("France said it was confident that the talks would succeed.", "013"),
+    ("Russia and the United States said they hoped the plan could avoid military action against Syria.", "013"),
+])
+def test_said_with_the_speakers_own_attitude_is_a_specific_statement(code_text, text, code) -> None:
+    assert {e.cameo for e in code_text(text) if e.cameo.startswith("01")} == {code}
+
+
+def test_said_with_someone_elses_attitude_stays_a_bare_statement(statements) -> None:
+    events = statements("France said Iran was confident that the talks would succeed.")
+    assert {e.cameo for e in events} <= {"010", "100"}

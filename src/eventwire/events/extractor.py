@@ -38,7 +38,7 @@ from .redundancy import already_coded, names_complement_verb
 from .relevance import political_statements
 from .senses import actor_senses
 from .speaker_objects import pronoun_object
-from .statements import message_addressee, statement_speaker, statement_topic
+from .statements import attitude_pattern, message_addressee, statement_speaker, statement_topic
 from .threats import threat_code
 from .transformations import claimed_target, transformed
 from .unknown import unknown_object, unknown_target
@@ -714,6 +714,8 @@ class EventExtractor:
             if pattern.role == "target":  # "X faced criticism (from Y)": the subject is on the receiving end
                 targets, t_how = sources, f"{s_how} (pattern role: target)"
                 sources, s_how = self._from_actor(tok, mentions)
+            if pattern.cameo == "010" and tok.lemma_.lower() in REPORTING_VERBS:
+                pattern = attitude_pattern(tok) or pattern  # "said it is skeptical": a pessimistic comment (012)
             if not targets and pattern.cameo.startswith("01") and tok.pos_ in ("VERB", "AUX"):
                 targets, t_how = message_addressee(tok, mentions, self.actors_at, self.unknown_targets)
             if not targets and pattern.cameo[:3] in SPECIFIC_STATEMENTS:  # "expressed hope that Y will ..." → Y
@@ -773,7 +775,8 @@ class EventExtractor:
                         and not pattern.cameo.startswith(NO_RECIPIENT) and not any(
                         c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and tok.pos_ not in ("VERB", "AUX"))
                         or (pattern.prep and c.dep_ in ("prep", "prt") and c.lower_ == pattern.prep)
-                        or (self.code_statements and cameo.startswith("01") and c.dep_ in ("ccomp", "parataxis"))
+                        or ((self.code_statements or cameo[:3] in SPECIFIC_STATEMENTS) and cameo.startswith("01")
+                            and c.dep_ in ("ccomp", "parataxis"))
                         for c in tok.children):
                     continue  # "police failed to act", "Congress convenes": no one on the receiving end, not an event
                 if src is not None and tgt is not None and src.code and src.code == tgt.code \

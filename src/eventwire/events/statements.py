@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..actors.resolver import Mentions
 from ..model import Actor
+from .lexicon import Pattern
 from .unknown import unknown_actor
 
 if TYPE_CHECKING:
@@ -102,4 +103,40 @@ def statement_topic(verb: Token, mentions: Mentions, actors_at: Callable[[Token,
             if found:
                 return found, f"subject of the statement's content '{clause.text}'"
     return [], "none"
+
+
+# The speaker's own attitude in what it said: "X said it is skeptical about ..." (012, make pessimistic comment),
+# "X said they hoped the plan could ..." (013, make optimistic comment). Adjectives after a copula, verbs with the
+# speaker (a pronoun or the speaker's own words) as subject; inflected forms too (spaCy lemmatizes "hoped" as "hop").
+PESSIMISTIC = frozenset({"skeptical", "sceptical", "pessimistic", "concerned", "worried", "doubtful", "alarmed",
+                         "fearful", "troubled", "uneasy", "fear", "fears", "feared", "worry", "worries", "doubt",
+                         "doubts", "doubted"})
+OPTIMISTIC = frozenset({"optimistic", "confident", "hopeful", "upbeat", "hope", "hopes", "hoped"})
+_ATTITUDE_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
+
+
+def attitude_pattern(verb: Token) -> Pattern | None:
+    """A bare statement ("said", 010) whose content is the speaker's own optimism or pessimism becomes that specific
+    statement (013 / 012), an event without an addressee as the other specific statements are."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue  # "said it was not confident": left to the bare statement
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or not _speaker_itself(subj, verb):
+            continue
+        words = {clause.lower_, clause.lemma_.lower()}
+        if clause.lemma_.lower() == "be":
+            words = {c.lower_ for c in clause.children if c.dep_ == "acomp"}
+        code = "012" if words & PESSIMISTIC else "013" if words & OPTIMISTIC else None
+        if code is not None:
+            return Pattern(verb.lemma_.lower(), "VERB", "", "", code, f"'said it is/was {sorted(words)[0]}': "
+                           f"{'pessimistic' if code == '012' else 'optimistic'} comment", origin="eventwire rule")
+    return None
+
+
+def _speaker_itself(subj: Token, verb: Token) -> bool:
+    if subj.lower_ in _ATTITUDE_PRONOUNS:
+        return True
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return speaker is not None and speaker.lower_ == subj.lower_
 
