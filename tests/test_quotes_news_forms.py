@@ -60,3 +60,16 @@ def test_told_reporters_is_not_content(quotes_of):
 def test_showing_a_passport_is_not_attribution(quotes_of):
     quotes = quotes_of("The traveller showed his passport to the guard at the border.")
     assert quotes == []
+
+
+def test_phrase_of_a_head_parsed_as_conj_or_punct_is_the_head():
+    """A misparse can label a speaker's head "conj"/"punct" with nothing to its left: the phrase is still the head
+    (this raised ValueError on a real news sentence)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventwire.quotes import _phrase
+
+    doc = Doc(Vocab(), words=["Kumar", "said", "it", "calmly"], heads=[1, 1, 1, 2],
+              deps=["nsubj", "ROOT", "conj", "advmod"])
+    assert _phrase(doc[2]).text == "it"

@@ -546,7 +546,7 @@ def _between_commas(verb: "Token") -> bool:
 def _phrase(head: "Token") -> "Span":
     """The noun phrase a head token governs, without trailing relative clauses or appositions."""
     keep = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj", "prep")
-            or t.i < head.i]
+            or t.i <= head.i]  # the head itself always (a misparse can make it a "punct" or "conj")
     left = min(t.i for t in keep)
     right = head.i
     for t in head.rights:
