@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             kind = "resource" if path.name in RESOURCE_FILES else "LEAK"
             failures += kind == "LEAK"
             resources += kind == "resource"
-            print(f"{kind}\t{path.relative_to(ROOT)}:{number}\t{gold_set}\t{gram}")
+            shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+            print(f"{kind}\t{shown}:{number}\t{gold_set}\t{gram}")
     print(f"{failures} line(s) share {args.words}+ words with a gold text; {resources} in converted resources",
           file=sys.stderr)
     return 1 if failures else 0

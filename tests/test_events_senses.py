@@ -73,14 +73,14 @@ def test_agreeing_that_something_is_so_is_an_opinion(code_text) -> None:
 
 
 def test_agreeing_that_something_should_be_done_is_an_agreement(code_text) -> None:
-    events = code_text("The Philippines and France agree that territorial disputes should be resolved by arbitration.")
-    assert sorted(e.source.code for e in events if e.cameo.startswith("03")) == ["FRA", "PHL"]
+    events = code_text("Chile and Spain agree that trade disputes should be settled by negotiation.")
+    assert sorted(e.source.code for e in events if e.cameo.startswith("03")) == ["CHL", "ESP"]
 
 
 def test_government_travelling_to_its_own_capital_is_no_visit(code_text) -> None:
-    assert not [e for e in code_text("Emmerson Mnangagwa arrived in Harare's main sports stadium on Friday.")
+    assert not [e for e in code_text("Cyril Ramaphosa arrived in Pretoria's largest football stadium on Sunday.")
                 if e.cameo.startswith("04")]
 
 
 def test_visit_abroad_is_a_visit(code_text) -> None:
-    assert [e.cameo for e in code_text("Emmerson Mnangagwa arrived in Moscow on Friday.")][:1] == ["042"]
+    assert [e.cameo for e in code_text("Cyril Ramaphosa arrived in Moscow on Sunday.")][:1] == ["042"]

@@ -37,15 +37,15 @@ def test_pronoun_is_no_unknown_speaker(statements) -> None:
 
 def test_trailing_attribution_without_subject_in_the_parse(statements) -> None:
     # the small parser attaches this final "said" to "left" (conj) with no subject
-    events = statements("Electricity cuts that have for over two weeks left many villages in Daraa, the main town in "
-                        "southern Syria, may well lead to a full out health crisis, the Free Syrian Army, or FSA, "
+    events = statements("Water shortages that have for over three weeks hit many villages in Idlib, the largest town in "
+                        "northwestern Syria, could soon cause a serious health crisis, the Free Syrian Army, or FSA, "
                         "said on Monday.")
     assert [e.source.text for e in events] == ["Free Syrian Army"]
 
 
 def test_police_statement_on_crime_news_is_not_political(statements) -> None:
     assert not statements("A driver arrested for drunk driving was found asleep at the wheel, police said.")
-    assert not statements("Two pedestrians were killed when a car jumped a curb, authorities said.")
+    assert not statements("Three cyclists were injured when a bus left the road, authorities said.")
 
 
 def test_officials_statement_on_an_attack_is_kept(statements) -> None:
@@ -93,17 +93,17 @@ def test_coordinated_speakers_are_not_each_others_addressees(statements) -> None
 
 
 def test_speaking_at_a_news_conference_is_a_statement(statements) -> None:
-    events = statements("Iraq's foreign minister speaks during a press conference in Baghdad on Monday.")
-    assert [(e.source.code, e.cameo) for e in events] == [("IRQGOV", "010")]
+    events = statements("Egypt's foreign minister speaks during a news briefing in Cairo on Tuesday.")
+    assert [(e.source.code, e.cameo) for e in events] == [("EGYGOV", "010")]
 
 
 def test_speaking_at_a_news_conference_needs_statement_coding(code_text) -> None:
-    events = code_text("Iraq's foreign minister speaks during a press conference in Baghdad on Monday.")
+    events = code_text("Egypt's foreign minister speaks during a news briefing in Cairo on Tuesday.")
     assert not [e for e in events if e.cameo.startswith("01")]
 
 
 def test_specific_statement_is_about_its_complement_subject(code_text) -> None:
-    events = code_text("Trump expressed surprise that The Washington Post published a favorable story.")
+    events = code_text("Trump expressed surprise that The New York Times printed a friendly article.")
     assert [(e.cameo, e.target.code) for e in events if e.cameo.startswith("01")] == [("012", "USAMED")]
 
 
@@ -115,7 +115,7 @@ def test_specific_statement_with_a_pronoun_topic_keeps_its_default(code_text) ->
 @pytest.mark.parametrize("text, code", [
     ("The State Department said on Monday it is skeptical about Iran's motives.", "012"),
     ("France said it was confident that the talks would succeed.", "013"),
-    ("Russia and the United States said they hoped the plan could avoid military action against Syria.", "013"),
+    ("Germany and Italy said they hoped the proposal could prevent a trade war with China.", "013"),
 ])
 def test_said_with_the_speakers_own_attitude_is_a_specific_statement(code_text, text, code) -> None:
     assert {e.cameo for e in code_text(text) if e.cameo.startswith("01")} == {code}

@@ -55,7 +55,7 @@ def locate(nlp):
      ["Hama", "Idlib"]),
     ("A farmer was killed by a rocket in the Shejaiya neighbourhood in eastern Gaza City on Monday.", "killed",
      ["Shejaiya"]),
-    ("The rebels captured the town of Bakwa last month.", "captured", ["Bakwa"]),
+    ("The rebels captured the town of Goma last month.", "captured", ["Goma"]),
     # a place describing a person is not the event location: abstain
     ("Ibrahim Kone, a baker from Bouake, was shot to death last week by soldiers.", "shot", []),
     ("Syrian troops shelled the rebels overnight.", "shelled", []),

@@ -30,8 +30,8 @@ def _find(quotes, fragment):
     # a cue set off by commas inside the reported clause
     ("The new library, Mr. Carter said, honoured many of his teachers.", "honoured many", "Carter", False),
     # the parser's subject is inside the quote; the speaker sits between the quote and the verb
-    ("\u201cWe will achieve justice in this case,\u201d Tulsa police Chief Chuck Jordan said Monday.",
-     "achieve justice", "Jordan", True),
+    ("\u201cWe will find whoever did this,\u201d Dayton police Chief Maria Lopez said Tuesday.",
+     "find whoever", "Lopez", True),
     # evidence as the source
     ("A new poll shows that Clinton leads Trump by five points in Ohio.", "Clinton leads", "poll", False),
     ("Footage of the arrest shows her with her arms raised above her head.", "arms raised", "Footage", False),

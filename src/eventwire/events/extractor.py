@@ -300,7 +300,7 @@ class EventExtractor:
                     actor = _shares_first_conjunct(tok, t, found[0], actor, mentions)
                 found.append(actor)
                 found += EventExtractor._coordinated_modifiers(holder, actor, mentions)
-                if holder is not t:  # "scores of Sierra Leonean and Liberian refugees": each of the 'of' list
+                if holder is not t:  # "hundreds of Malian and Nigerien migrants": each of the 'of' list
                     found += [a for a in (mentions.get(cj) for cj in holder.conjuncts) if a is not None]
                 found += [a for _, a in listed_appositions(t, actor, mentions)]  # "A, B, and C" as an apposition
         return found
@@ -343,7 +343,7 @@ class EventExtractor:
                 srcs, how = self.sources_of(verb, mentions)  # "converged on the capital for a rally", "joined the strike"
                 return srcs, f"subject of '{verb.text}' (taking part)" if srcs else how
             return [], "none"
-        if _stative_passive(tok):  # "Serb forces were engaged in ethnic cleansing": the passive subject acts
+        if _stative_passive(tok):  # "the troops were engaged in looting": the passive subject acts
             subj = next(c for c in tok.children if c.dep_ == "nsubjpass")
             return self.actors_at(subj, mentions), "subject (stative passive)"
         if reduced_relative(tok):  # "The journalists detained in X were freed": not their act

@@ -2,9 +2,9 @@
 
 A small parser often misreads a list of names it has not seen, and the more so when the names are rare or
 made up (a user's own dictionary of armed groups, villages or the test countries of a dictionary's validation
-suite): "Arnor, Calenardhon and the evil awful Gondor welcomed ..." comes out with "awful" as a noun
-coordinated to "Calenardhon" and "Arnor" as a modifier of "Gondor"; "Mordor, the Shire, Fornost and Bree" with
-"the Shire" as an apposition of "Mordor" and the rest coordinated to it. The dictionary knows every name, and
+suite): "Arland, Berio and the proud old Cadmia welcomed ..." can come out with "old" as a noun
+coordinated to "Berio" and "Arland" as a modifier of "Cadmia"; "Arland, the Marches, Berio and Cadmia" with
+"the Marches" as an apposition of "Arland" and the rest coordinated to it. The dictionary knows every name, and
 the words show the list: members separated by commas, the last one after "and"/"or", each member a short noun
 phrase (determiner, adjectives, name). ``listed_names`` reads such a list off the subject's words, members that
 name no actor ("the lions") being skipped, and ``distributed_roles`` reads the shape "lawmakers and officials in
@@ -78,7 +78,7 @@ def _member_actor(member: list[Token], mentions: Mentions) -> Actor | None:
 
 
 def listed_names(subject: Token, mentions: Mentions) -> list[Actor]:
-    """The actors of a subject that is a plain list of names ("Arnor, Calenardhon and the evil awful Gondor"),
+    """The actors of a subject that is a plain list of names ("Arland, Berio and the proud old Cadmia"),
     in text order; [] when the subject's words are no such list or name fewer than two actors."""
     members = _members(_words(subject))
     if members is None:

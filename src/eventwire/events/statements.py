@@ -42,7 +42,7 @@ def statement_speaker(verb: Token, mentions: Mentions) -> tuple[list[Actor], str
 
 
 def _trailing_attribution(verb: Token) -> Token | None:
-    """ "..., the Syrian Observatory for Human Rights, or SOHR, said on Thursday.": the parser often attaches
+    """ "..., the Kenya Human Rights Commission, or KHRC, said on Tuesday.": the parser often attaches
     such a final speech verb without a subject; its speaker is the noun phrase just before it."""
     sent = verb.sent
     after = [t for t in sent if t.i > verb.i]
@@ -67,7 +67,7 @@ def _trailing_attribution(verb: Token) -> Token | None:
 
 def message_addressee(verb: Token, mentions: Mentions, actors_at: Callable[[Token, Mentions], list[Actor]],
                       unknown: bool = False) -> tuple[list[Actor], str]:
-    """The addressee of a statement made in a message: "Putin said in a congratulatory telegram to Mikhailov",
+    """The addressee of a statement made in a message: "the president said in a letter of thanks to the governor",
     "wrote in a letter to the UN" (``actors_at``: the extractor's actors of an argument token). With ``unknown`` an
     addressee no dictionary knows is an actor of unknown country."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _MESSAGE_PREPS):
