@@ -134,3 +134,33 @@ def test_petrarch_suites_give_an_actor_only_the_country_its_phrase_names(tmp_pat
     gold = read_gold(tmp_path / "dev.jsonl")
     events = predict(gold, _coder_for(gold, nlp))[0]
     assert [(e.source.code, e.target.code) for e in events] == [("ZRBCOP", "---EDU")]
+
+
+def test_an_imported_country_beats_a_person_label_over_an_adjective(made_up) -> None:  # type: ignore[no-untyped-def]
+    """spaCy reads "Evil Ostravin" as a person's name; the user's dictionary knows Ostravin as a country."""
+    assert ("OST", "PLL") in _pairs(made_up, "Evil Ostravin condemned the attack on Pelland.")
+    pairs = _pairs(made_up, "Cruel Kelmor, the old Vardia, and good Pelland praised the accord with Ostravin.")
+    assert {("KLM", "OST"), ("VRD", "OST"), ("PLL", "OST")} <= pairs
+
+
+def test_petrarch_regular_verb_forms() -> None:
+    from eventwire.evaluation._petrarch_verbs import exact_forms, regular_forms
+
+    assert regular_forms("DEPART") == ["depart", "departs", "departed", "departing"]
+    assert regular_forms("pose") == ["pose", "poses", "posed", "posing"]
+    assert regular_forms("reach") == ["reach", "reaches", "reached", "reaching"]
+    assert regular_forms("deny") == ["deny", "denies", "denied", "denying"]
+    assert regular_forms("obey")[1:3] == ["obeys", "obeyed"]
+    assert exact_forms("REGRET", "REGRETTED REGRETS").split("|")[-1] == "regretted"
+
+
+def test_imported_verbs_match_only_their_petrarch_forms(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """With ``by_form`` a base verb line lists the forms PETRARCH matches: a misspelt ending is no match."""
+    from eventwire.evaluation._petrarch_verbs import convert_verbs
+
+    path = tmp_path / "x.verbs.txt"
+    path.write_text("VERB PATTERNS\n--- LEAVE_OFF [032]  ---\nLEAVE_OFF\n--- QUIT [032] ---\nQUIT {QUITS QUITTING}\n",
+                    encoding="latin-1")
+    rows = {r[0]: r[8] for r in convert_verbs(path, nlp, all_synonyms=True, by_form=True)}
+    assert "quitting" in rows["quit"].split("|") and "quites" not in rows["quit"].split("|")
+    assert {r[0]: r[8] for r in convert_verbs(path, nlp, all_synonyms=True)}["quit"] == ""  # default: by lemma

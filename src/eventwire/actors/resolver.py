@@ -159,7 +159,9 @@ class ActorResolver:
                 continue  # a dateline ("MOSCOW, Nov 8 -") names a place, not an actor
             found.append((start, end, entry))
         people = [(e.start, e.end) for e in v.ents if e.label_ == "PERSON" and len(e) > 1]
-        found = [m for m in found if not (m[2].kind in _COUNTRY_KINDS and any(
+        # a shipped country inside a longer person's name is no country ("Michael Jordan"); a user's imported one
+        # beats the NER label ("Evil Arland" read as a person's name: the user's dictionary knows better)
+        found = [m for m in found if not (m[2].kind in _COUNTRY_KINDS and m[2].layer < len(SHIPPED_LAYERS) and any(
             s <= m[0] and m[1] <= e and (m[0], m[1]) != (s, e) and m[0] != s for s, e in people))]
         # one name of a longer person's name, not its last ("Hassan" in "Omar Hassan Ahmed", "Abdullah" in
         # "Abdullah Yusuf Ali"): someone else who shares a first or middle name

@@ -63,6 +63,26 @@ def inflected_forms(word: str, braces: str, lemma: str) -> str:
     return "|".join(dict.fromkeys(forms))
 
 
+def regular_forms(word: str) -> list[str]:
+    """A verb's regular forms as PETRARCH/TABARI generate them for a line without ``{forms}``: -s (-es after
+    s/x/z/ch/sh, -ies after a consonant + y), -ed (-d after e, -ied), -ing (the final e dropped). Anything else
+    (doubled consonants, irregular pasts) must be listed in the line's braces."""
+    w = word.lower()
+    if w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
+        return [w, w[:-1] + "ies", w[:-1] + "ied", w + "ing"]
+    if w.endswith("e"):
+        return [w, w + "s", w + "d", (w[:-1] if not w.endswith("ee") else w) + "ing"]
+    third = w + ("es" if w.endswith(("s", "x", "z", "ch", "sh")) else "s")
+    return [w, third, w + "ed", w + "ing"]
+
+
+def exact_forms(word: str, braces: str) -> str:
+    """The surface forms ('|'-joined) a base verb line matches when verbs are matched by form, as PETRARCH does:
+    its regular forms and the single-word forms in its braces ("DEPART" does not match "departes")."""
+    listed = [f.lower() for f in braces.split() if f.isalpha()]
+    return "|".join(dict.fromkeys(regular_forms(word) + listed))
+
+
 def split_code(code: str) -> tuple[str, str, str] | None:
     """'042:043' → (cameo, role, reverse); ':120' → the subject is the target; '---' blocks; None if not a code."""
     role = reverse = ""
@@ -188,8 +208,11 @@ def target_preposition(after: str) -> str:
 
 
 def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = False,
-                  expand_synsets: bool = True) -> list[list[str]]:
+                  expand_synsets: bool = True, by_form: bool = False) -> list[list[str]]:
     """Lexicon rows (HEADER columns) from a PETRARCH verb dictionary.
+
+    ``by_form``: a single-word base verb line is limited to the forms PETRARCH matches (``exact_forms``), not
+    every word the parser lemmatises to it; for coding with a user's own dictionary as PETRARCH would.
 
     ``all_synonyms``: every synonym of a block inherits the block's default code (not only its head verb).
     ``expand_synsets``: replace ``&NAME`` objects and subjects by the set's members; when False they are kept
@@ -302,7 +325,8 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
         # a line listing its forms ("BREAK {BROKE BROKEN}") is a base form; a bare "LEFT" may be an inflected one:
         # it also gives form-limited patterns of its lemma (leave/"left"), and stays a verb of its own for the words
         # that are both ("FOUND": found/"founded", find/"found")
-        entries = [(word, particle, "")]
+        base_forms = exact_forms(word, verb_forms(body)) if by_form and not particle and word.isalpha() else ""
+        entries = [(word, particle, base_forms)]
         inflected = vlem(word) if not (verb_forms(body) or particle) else word
         if inflected != word:
             entries.append((inflected, particle, inflected_forms(word, "", inflected)))

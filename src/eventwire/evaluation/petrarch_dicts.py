@@ -79,13 +79,14 @@ def _set_role_words(resolver, sectors: dict[str, str]) -> None:  # type: ignore[
 
 def load_petrarch_verbs(folder: Path, nlp: object | None = None) -> list:  # type: ignore[type-arg]
     """Patterns from the set's own ``*verbs*.txt`` (PETRARCH/TABARI verb dictionary format), synonym sets
-    expanded into their members. Uses the shipped converter's reduction (scripts/convert_petrarch_verbs.py)."""
+    expanded into their members, verbs matched by their listed and regular forms as PETRARCH matches them. Uses the
+    shipped converter's reduction (scripts/convert_petrarch_verbs.py)."""
     from ..events.lexicon import Pattern
     from ._petrarch_verbs import convert_verbs
 
     patterns = []
     for f in sorted(p for p in Path(folder).iterdir() if "verbs" in p.name.lower() and p.suffix == ".txt"):
-        for row in convert_verbs(f, nlp, all_synonyms=True):
+        for row in convert_verbs(f, nlp, all_synonyms=True, by_form=True):
             lemma, pos, prep, obj, subject, cameo, role, reverse, form, comment = row
             patterns.append(Pattern(lemma, pos, prep, obj, cameo, comment, subject, role, "petrarch2", reverse, form))
     return patterns
