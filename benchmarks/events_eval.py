@@ -1,7 +1,11 @@
 """Run `eventwire evaluate` on the ../shared/eval splits and append the scores to events_results.md.
 
-Usage: .venv/bin/python benchmarks/events_eval.py [--split dev|test] [--no-record] [--sets NAME,...] [NOTE]
+Usage: .venv/bin/python benchmarks/events_eval.py [--split dev|test] [--no-record] [--sets NAME,...] [--full] [NOTE]
 Records date, split, git commit (+ "dirty" when the tree has uncommitted changes), and P/R/F1 per level.
+The two classification sets (case2021-task2-acled-types, india-police-events: labels, no actors, scored through
+data/lexicon/label_sets.tsv) get a table of their own with micro and macro P/R/F1 over their labels.
+india-police-events (21,391 dev sentences, ~3 min) is scored on a fixed sample, every SAMPLE_EVERY-th record in
+file order (2,140 sentences), unless ``--full``.
 ``--split test`` scores ``SET/test.jsonl`` where it is readable; a set whose test split is only present as the
 held-back ``test.jsonl.enc`` (not readable by design, see ../shared/eval/README.md) is listed as not scored.
 """
@@ -14,12 +18,14 @@ import subprocess
 import time
 from pathlib import Path
 
-from eventwire.evaluation import evaluate
+from eventwire.evaluation import GoldSet, evaluate, predict, read_gold, score
+from eventwire.evaluation.label_sets import LABEL_FORMATS, label_scores
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SETS = ("plover-gsr-cameo-manual", "petrarch2-gsr-afp", "cameo-conflibert-coder-rounds", "conflibert-cameo-penta",
-        "petrarch2-unittest", "udpetrarch-validate-2-02")
+        "petrarch2-unittest", "udpetrarch-validate-2-02", "case2021-task2-acled-types", "india-police-events")
+SAMPLE_EVERY = {"india-police-events": 10}  # set → k: score records 0, k, 2k, ... (fixed sample) unless --full
 RESULTS = Path(__file__).with_name("events_results.md")
 
 
@@ -42,11 +48,31 @@ def split_files(split: str) -> tuple[list[tuple[str, Path]], list[str]]:
     return readable, held_back
 
 
+def _evaluate(name: str, path: Path, full: bool):  # type: ignore[no-untyped-def]
+    """(gold, scores, k): evaluate(path) (k None), or on the fixed sample of a SAMPLE_EVERY set (every k-th record)."""
+    k = None if full else SAMPLE_EVERY.get(name)
+    if not k:
+        return (*evaluate(path), None)
+    whole = read_gold(path)
+    gold = GoldSet(whole.path, whole.format, whole.records[::k])
+    return gold, score(gold.format, gold.records, predict(gold), ("exact", "dyad", "type")), k
+
+
+def _label_row(name: str, gold, scores, k: int | None, secs: float) -> str:  # type: ignore[no-untyped-def]
+    part = label_scores(gold, scores)["labels"]
+    mi, ma = part["micro"], part["macro"]
+    n = f"{len(gold.records)}" + (f" (every {k}th record)" if k else "")
+    return (f"| {name} | {n} | {mi['precision']:.3f}/{mi['recall']:.3f}/**{mi['f1']:.3f}** | "
+            f"{ma['precision']:.3f}/{ma['recall']:.3f}/**{ma['f1']:.3f}** | "
+            f"{len(part['without_cameo_counterpart'])} of {part['gold_labels']} | {secs:.1f} |")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", help="dev (default) or test")
     ap.add_argument("--no-record", action="store_true", help="print the table only; do not append to events_results.md")
     ap.add_argument("--sets", default="", help="comma-separated subset of the sets (default: all)")
+    ap.add_argument("--full", action="store_true", help="score every record of the sampled sets (SAMPLE_EVERY)")
     ap.add_argument("note", nargs="*", help="what changed (recorded with the scores)")
     args = ap.parse_args(argv)
     wanted = {s.strip() for s in args.sets.split(",") if s.strip()}
@@ -62,10 +88,16 @@ def main(argv: list[str] | None = None) -> None:
     lines = [f"\n## {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {_commit()}{split}: {note}\n",
              "| set | records | exact P/R/F1 | dyad+type P/R/F1 | type P/R/F1 | structure rec. right | s |",
              "|---|---|---|---|---|---|---|"]
+    label_lines = ["", "| classification set | records | micro P/R/F1 | macro P/R/F1 | labels without CAMEO counterpart | s |",
+                   "|---|---|---|---|---|---|"]
     for name, path in files:
         t0 = time.perf_counter()
-        gold, scores = evaluate(path)
+        gold, scores, k = _evaluate(name, path, args.full)
         secs = time.perf_counter() - t0
+        if gold.format.types in LABEL_FORMATS:
+            label_lines.append(_label_row(name, gold, scores, k, secs))
+            print(label_lines[-1], flush=True)
+            continue
         cells = []
         for lv in ("exact", "dyad", "type"):
             t = scores.levels[lv]
@@ -75,6 +107,8 @@ def main(argv: list[str] | None = None) -> None:
         struct = f"{st.records_right}/{st.records} ({st.records_right / st.records:.0%})" if st else "-"
         lines.append(f"| {name} | {len(gold.records)} | " + " | ".join(cells) + f" | {struct} | {secs:.1f} |")
         print(lines[-1], flush=True)
+    if len(label_lines) > 3:
+        lines += label_lines
     if held_back:
         lines.append(f"\nNot scored: {args.split} split held back (encrypted `{args.split}.jsonl.enc`, not readable here): "
                      + ", ".join(held_back) + ".")

@@ -82,6 +82,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("refusals", ("cameo", "refusal"), {"cameo": _cameo, "refusal": _cameo}, ("cameo",), ("refusal",)),
     Kind("refinements", ("root", "keyword", "cameo"), {"root": _cameo, "keyword": _filled, "cameo": _cameo},
          ("root", "keyword"), ("cameo",)),
+    Kind("label-set crosswalk", ("label_set", "cameo", "label", "source"),
+         {"label_set": _filled, "cameo": _cameo_or_none, "label": _filled, "source": _filled}),
     Kind("synonym sets", ("synset", "lemma"), {"synset": _filled, "lemma": _filled}),
     Kind("verb patterns", ("lemma", "pos", "prep", "object"),
          {"lemma": _filled, "pos": lambda v: None if v in ("VERB", "NOUN") else (ERROR, f"pos {v!r}: VERB or NOUN"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .gold import GoldEvent, GoldSet
+from .label_sets import label_scores, label_summary
 from .scoring import LEVEL_LABELS, Scores
 
 
@@ -29,6 +30,7 @@ def to_json(gold: GoldSet, scores: Scores, max_items: int = 200) -> dict[str, An
         "confusion": [{"gold": g, "predicted": p, "count": n} for (g, p), n in scores.confusion.most_common()],
         "miss_kinds": dict(scores.miss_kinds.most_common()),
         "misses": misses, "false_alarms": fas,
+        **label_scores(gold, scores),
     }
 
 
@@ -36,9 +38,11 @@ def to_table(gold: GoldSet, scores: Scores, show_errors: int = 15) -> str:
     """Readable report; the last four lines are the headline (header + exact, dyad, type)."""
     out = [f"gold set: {gold.name} ({gold.format.name}; {len(gold.records)} records, "
            f"{sum(len(r.events) for r in gold.records)} gold events)", ""]
-    out.append(f"{'type':<12}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>7}{'R':>7}{'F1':>7}   (country dyad + type)")
+    w = max([12] + [len(k) + 1 for k in scores.per_type])
+    out.append(f"{'type':<{w}}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>7}{'R':>7}{'F1':>7}   (country dyad + type)")
     for k, t in sorted(scores.per_type.items()):
-        out.append(f"{k:<12}{t.tp:>5}{t.fp:>5}{t.fn:>5}{t.precision:>7.2f}{t.recall:>7.2f}{t.f1:>7.2f}")
+        out.append(f"{k:<{w}}{t.tp:>5}{t.fp:>5}{t.fn:>5}{t.precision:>7.2f}{t.recall:>7.2f}{t.f1:>7.2f}")
+    out += label_summary(gold, scores)
     if scores.confusion:
         out += ["", "confusion (gold type → predicted type, right actors): " + ", ".join(
             f"{g}→{p} ×{n}" for (g, p), n in scores.confusion.most_common(12))]

@@ -26,6 +26,7 @@ from ..actors.codes import ORGANISATIONS, split_code
 from ..events.crosswalk import plover_of
 from ..model import Event
 from .gold import GoldEvent, GoldFormat, GoldRecord
+from .label_sets import LABEL_FORMATS, label_predictions
 
 T = TypeVar("T")
 
@@ -121,6 +122,8 @@ def _gold_country(code: str | None, fmt: GoldFormat) -> str | None:
 
 def pred_type(p: Predicted, fmt: GoldFormat, level: str) -> str | None:
     """The predicted event's type in the gold set's type space (None = outside it)."""
+    if fmt.types in LABEL_FORMATS:  # already a label (label_sets.label_predictions)
+        return p.cameo
     if fmt.types == "plover05":
         return plover_of(p.cameo).plover_05
     if fmt.types == "penta":
@@ -314,6 +317,8 @@ def score(fmt: GoldFormat, records: Sequence[GoldRecord], predictions: Sequence[
         preds = [Predicted.of(e) for e in events if not e.negated]
         if fmt.actors == "code":  # PETRARCH: a compound actor code is one event per member, on both sides
             rec, preds = expand_compound_record(rec), expand_compound(preds)
+        if fmt.types in LABEL_FORMATS:  # a classification set: the events' labels via the crosswalk
+            preds = label_predictions(fmt, preds)
         result = RecordResult(rec, preds)
         for lv in levels:
             tp, misses, fas, extra = _match_record(fmt, lv, rec, preds)

@@ -1,0 +1,178 @@
+"""Classification gold sets that label sentences instead of coding CAMEO events.
+
+Two sets in ../shared/eval label a sentence or snippet with classes of another taxonomy:
+
+- ``case2021`` (case2021-task2-acled-types): one ACLED-style sub-event type per snippet (CASE 2021 task 2);
+- ``ipe`` (india-police-events): any of five "did police ...?" questions per sentence (IndiaPoliceEvents).
+
+eventwire's events are mapped onto those labels by the documented crosswalk ``data/lexicon/label_sets.tsv``
+(written from the label definitions, not fitted to the gold). A gold label is a :class:`GoldEvent` with no actors,
+and the coded events of a record are replaced by one :class:`Predicted` per label (``cameo`` = the label), so the
+ordinary scoring (``one_per_type``: a label counts once per record) yields per-label and micro P/R/F1;
+:func:`macro_f1` averages the per-label F1. A single-label set (case2021) keeps one label per record: that of
+the most intense mapped event (highest CAMEO code), first in text order on ties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..actors.codes import SECTORS, _is_country
+from ..errors import InputError
+from .gold import GoldEvent, GoldFormat, GoldRecord, _date, register_format
+
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "SPC"})
+NONSTATE_ROLES = frozenset({"REB", "INS", "UAF", "RAD"})
+SINGLE_LABEL = frozenset({"case2021"})
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRule:
+    """One crosswalk row: events whose CAMEO code starts with ``cameo`` and whose source meets ``source`` get
+    ``labels``. ``cameo`` None = the labels have no CAMEO counterpart (documented, never predicted)."""
+
+    label_set: str
+    cameo: str | None
+    labels: tuple[str, ...]
+    source: str
+    comment: str = ""
+
+
+def parse_rules(text: str) -> list[LabelRule]:
+    """The rows of a label-set crosswalk file (tab-separated, '#' comments, a header row)."""
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not rows or [c.strip() for c in rows[0][:4]] != ["label_set", "cameo", "label", "source"]:
+        raise InputError("label-set crosswalk: header must be label_set, cameo, label, source, comment")
+    rules, seen = [], set()
+    for cells in rows[1:]:
+        cells = [c.strip() for c in cells] + [""] * (5 - len(cells))
+        label_set, cameo, labels, source = cells[:4]
+        if cameo != "-" and not (cameo.isdigit() and 2 <= len(cameo) <= 4):
+            raise InputError(f"label-set crosswalk: {cameo!r} is not a CAMEO code or '-'")
+        key = (label_set, cameo, source, labels if cameo == "-" else "")
+        if key in seen:
+            raise InputError(f"label-set crosswalk: {label_set} {cameo} {source} listed twice")
+        seen.add(key)
+        rules.append(LabelRule(label_set, None if cameo == "-" else cameo,
+                               tuple(x.strip() for x in labels.split(",") if x.strip()), source, cells[4]))
+    return rules
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[LabelRule, ...]:
+    text = (resources.files("eventwire") / "data" / "lexicon" / "label_sets.tsv").read_text(encoding="utf-8")
+    return tuple(parse_rules(text))
+
+
+def roles(code: str | None) -> set[str]:
+    """The sector roles in an actor code ('INDCOP' → {'COP'}; '---REB' → {'REB'})."""
+    if not code:
+        return set()
+    start = 0 if code[:3] in SECTORS and not _is_country(code[:3]) else 3
+    return {code[i:i + 3] for i in range(start, len(code), 3)} & set(SECTORS)
+
+
+def source_ok(condition: str, source_code: str | None) -> bool:
+    have = roles(source_code)
+    if condition == "*":
+        return True
+    if condition == "state":
+        return bool(have & STATE_ROLES) and not have & NONSTATE_ROLES
+    if condition == "nonstate":
+        return bool(have & NONSTATE_ROLES)
+    return condition in have
+
+
+def labels_of(label_set: str, cameo: str, source_code: str | None,
+              rules: Sequence[LabelRule] | None = None) -> tuple[str, ...]:
+    """The labels a coded event gets in a label set: the longest-prefix rule whose source condition holds."""
+    best: LabelRule | None = None
+    for rule in rules if rules is not None else load_rules():
+        if (rule.label_set == label_set and rule.cameo and cameo.startswith(rule.cameo)
+                and source_ok(rule.source, source_code) and (best is None or len(rule.cameo) > len(best.cameo or ""))):
+            best = rule
+    return best.labels if best else ()
+
+
+def unmapped_labels(label_set: str) -> list[str]:
+    """Labels the crosswalk says have no CAMEO counterpart."""
+    return sorted({lab for r in load_rules() if r.label_set == label_set and r.cameo is None for lab in r.labels})
+
+
+def label_predictions(fmt: GoldFormat, preds: Sequence[Any]) -> list[Any]:
+    """Replace coded events (scoring.Predicted) by one Predicted per label, ``cameo`` = the label."""
+    labelled = [(p, lab) for p in preds for lab in labels_of(fmt.types, p.cameo, p.source_code)]
+    if fmt.types in SINGLE_LABEL and labelled:
+        top = max(range(len(labelled)), key=lambda i: (labelled[i][0].cameo.ljust(4, "0"), -i))
+        labelled = [labelled[top]]
+    out, seen = [], set()
+    for p, lab in labelled:
+        if lab not in seen:
+            seen.add(lab)
+            out.append(replace(p, cameo=lab))
+    return out
+
+
+def macro_f1(per_type: dict[str, Any], labels: Sequence[str]) -> float:
+    """Mean F1 over the gold labels (a label never predicted and never in the gold is left out)."""
+    scores = [per_type[lab].f1 if lab in per_type else 0.0 for lab in labels]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+# ---- readers and formats ---------------------------------------------------------------------------------------
+def _read_case2021(r: dict[str, Any]) -> GoldRecord:
+    label = str(r.get("event_type") or (r.get("expected") or [{}])[0].get("code") or "")
+    events = (GoldEvent(None, None, label),) if label else ()
+    return GoldRecord(r["id"], r["text"], _date(r.get("date")), events, False, True, r)
+
+
+def _read_ipe(r: dict[str, Any]) -> GoldRecord:
+    labels = r.get("labels") or [e.get("code") for e in r.get("expected") or []]
+    events = tuple(GoldEvent(None, None, str(lab)) for lab in labels if lab)
+    return GoldRecord(r["id"], r["text"], _date(r.get("date")), events, not events, True, r)
+
+
+CASE2021 = GoldFormat("case2021", "case2021", "span", "all", _read_case2021, one_per_type=True)
+IPE = GoldFormat("ipe", "ipe", "span", "all", _read_ipe, one_per_type=True)
+LABEL_FORMATS = frozenset({CASE2021.types, IPE.types})
+register_format(CASE2021, lambda r: "label_group" in r and "event_type" in r)
+register_format(IPE, lambda r: "labels" in r and "sent_id" in r and "doc_id" in r)
+
+
+# ---- report parts ----------------------------------------------------------------------------------------------
+def gold_labels(gold: Any) -> list[str]:
+    """The labels present in a gold set, sorted."""
+    return sorted({g.code for r in gold.records for g in r.events})
+
+
+def label_scores(gold: Any, scores: Any) -> dict[str, Any]:
+    """JSON part for a classification set: micro and macro P/R/F1 over its gold labels, and the labels the
+    crosswalk leaves without a CAMEO counterpart (always missed). Empty for other formats."""
+    if gold.format.types not in LABEL_FORMATS:
+        return {}
+    labels = gold_labels(gold)
+    micro = scores.levels.get("type") or next(iter(scores.levels.values()))
+    per = [scores.per_type.get(lab) for lab in labels]
+    n = len(labels) or 1
+    return {"labels": {
+        "micro": {"precision": round(micro.precision, 4), "recall": round(micro.recall, 4), "f1": round(micro.f1, 4)},
+        "macro": {"precision": round(sum(t.precision for t in per if t) / n, 4),
+                  "recall": round(sum(t.recall for t in per if t) / n, 4),
+                  "f1": round(macro_f1(scores.per_type, labels), 4)},
+        "gold_labels": len(labels), "without_cameo_counterpart": unmapped_labels(gold.format.types)}}
+
+
+def label_summary(gold: Any, scores: Any) -> list[str]:
+    """Table lines for a classification set (nothing for other formats)."""
+    part = label_scores(gold, scores).get("labels")
+    if not part:
+        return []
+    mi, ma = part["micro"], part["macro"]
+    return ["", f"labels ({part['gold_labels']} in the gold): micro P {mi['precision']:.3f} R {mi['recall']:.3f} "
+                f"F1 {mi['f1']:.3f}; macro P {ma['precision']:.3f} R {ma['recall']:.3f} F1 {ma['f1']:.3f}",
+            "no CAMEO counterpart (always missed): " + (", ".join(part["without_cameo_counterpart"]) or "none"),
+            "(actors are not annotated: the three levels below are the same micro scores)"]
