@@ -164,3 +164,18 @@ def test_imported_verbs_match_only_their_petrarch_forms(tmp_path, nlp) -> None: 
     rows = {r[0]: r[8] for r in convert_verbs(path, nlp, all_synonyms=True, by_form=True)}
     assert "quitting" in rows["quit"].split("|") and "quites" not in rows["quit"].split("|")
     assert {r[0]: r[8] for r in convert_verbs(path, nlp, all_synonyms=True)}["quit"] == ""  # default: by lemma
+
+
+def test_a_pattern_adjective_right_after_the_verb(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """PETRARCH's ``RENEW * DIPLOMATIC`` matches "renewed diplomatic ties": the adjective that follows the verb."""
+    from eventwire.actors.dictionary import default_dictionary
+    from eventwire.actors.importer import read_actor_file
+    from eventwire.coding import Coder
+    from eventwire.evaluation.petrarch_dicts import with_petrarch_verbs
+
+    (tmp_path / "x.verbs.txt").write_text("VERB PATTERNS\n--- RENEW [---] ---\nRENEW\n- * DIPLOMATIC [064]\n",
+                                         encoding="latin-1")
+    dictionary = default_dictionary().extended(read_actor_file("x.actors.txt", text=NAMES), name="test")
+    coder = with_petrarch_verbs(Coder(nlp, dictionary=dictionary), tmp_path)
+    assert ("VRD", "KLM") in _pairs(coder, "Vardia renewed diplomatic ties with Kelmor after a long break.")
+    assert not _pairs(coder, "Vardia renewed its ties with Kelmor after a long break.")

@@ -1040,7 +1040,7 @@ def _words(tok: "Token") -> set[str]:
     """The words a pattern slot can match on a token: its text and lemma, and those of its compound modifiers."""
     words = {tok.lower_, tok.lemma_.lower()}
     for c in tok.children:
-        if c.dep_ == "compound":
+        if c.dep_ == "compound" or c.dep_ == "amod" and c.i == tok.head.i + 1 and c.pos_ == "ADJ":
             words |= {c.lower_, c.lemma_.lower()}
     return words
 
