@@ -1,7 +1,7 @@
 """Reading articles from files, folders and stdin.
 
 Supported inputs: ``.txt`` (one article), ``.html``/``.htm`` (one article, via
-trafilatura), ``.jsonl``/``.ndjson`` and ``.csv`` (batches with fields text, date,
+trafilatura), ``.jsonl``/``.ndjson``, ``.csv`` and ``.tsv`` (batches with fields text, date,
 source, url, title, id), and ``-`` for stdin (JSONL when the first character is
 ``{``, else one plain-text article). Batches are streamed line by line, so memory
 stays bounded whatever the file size. A malformed record yields a ``RecordError``
@@ -24,8 +24,10 @@ from typing import IO, Any
 from .dates import parse_date
 from .errors import DateError, InputError, RecordError
 from .model import Article
+from .settings import MAX_ARTICLE_CHARS
 
-BATCH_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+BATCH_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".tsv", ".tab"}
+TABBED_SUFFIXES = {".tsv", ".tab"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ""}
 ARTICLE_FIELDS = ("text", "date", "source", "url", "title", "id")
 # Single-document inputs are read whole; above this, they must be split into a batch.
@@ -39,10 +41,72 @@ class DecodingWarning(UserWarning):
     """Input was not valid UTF-8 and was decoded with a fallback encoding."""
 
 
+# Leading bytes of common non-text files: (signature, what it is).
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document (extract its text first, e.g. with pdftotext)"),
+    (b"PK\x03\x04", "a ZIP archive or Office document (unpack it or save it as text first)"),
+    (b"\x1f\x8b", "a gzip archive (decompress it first)"),
+    (b"BZh", "a bzip2 archive (decompress it first)"),
+    (b"\xfd7zXZ\x00", "an xz archive (decompress it first)"),
+    (b"SQLite format 3\x00", "an SQLite database (use --db for databases)"),
+    (b"PAR1", "a Parquet file"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# C0 control bytes that never occur in text (tab, newlines, form feed and escape are allowed).
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b") + b"\x7f"
+MAX_CONTROL_SHARE = 0.02
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when every other byte is NUL (ASCII-range UTF-16 text), else None."""
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def sniff_encoding(head: bytes, name: str) -> str | None:
+    """The encoding the first bytes of a file call for ('utf-16...'), None for UTF-8/cp1252 text.
+
+    Raises InputError for binary content (images, archives, PDFs, databases, random bytes), naming
+    what the file looks like so the user knows what to do instead.
+    """
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if head.startswith(_UTF16_BOMS):
+        return "utf-16"
+    for signature, kind in _MAGIC:
+        if head.startswith(signature):
+            raise InputError(f"{name}: a binary file ({kind}), not text; give a text, HTML, JSONL, CSV or TSV "
+                             f"file")
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head)
+        if utf16:
+            return utf16
+        raise InputError(f"{name}: looks like a binary file (NUL bytes); give a text, HTML, JSONL, CSV or TSV file")
+    if head and sum(head.count(c) for c in _CONTROL) > MAX_CONTROL_SHARE * len(head):
+        raise InputError(f"{name}: looks like a binary file (control bytes), not text; give a text, HTML, JSONL, "
+                         f"CSV or TSV file")
+    return None
+
+
 def decode_bytes(data: bytes, name: str) -> str:
-    """Decode bytes as UTF-8 (BOM allowed); fall back to cp1252/latin-1 with a warning."""
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file (NUL bytes); give a text, HTML, JSONL or CSV file")
+    """Decode bytes as UTF-8 (BOM allowed) or UTF-16/32 (BOM or NUL pattern); fall back to cp1252/latin-1
+    with a warning. Binary content raises InputError."""
+    wide = sniff_encoding(data[:8192], name)
+    if wide:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: looks like {wide.upper()} text but byte {exc.start} is invalid; "
+                             f"save it as UTF-8") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -61,11 +125,13 @@ def decode_bytes(data: bytes, name: str) -> str:
 def _text_lines(raw: IO[bytes], name: str) -> Iterator[str]:
     """Stream decoded lines from a binary handle, checking for binary content first."""
     head = raw.read(8192)
-    if b"\x00" in head:
-        raise InputError(f"{name}: looks like a binary file (NUL bytes); give a text, HTML, JSONL or CSV file")
+    wide = sniff_encoding(head, name)
     try:
-        head.decode("utf-8-sig")
-        encoding = "utf-8-sig"
+        if wide:
+            encoding = wide
+        else:
+            head.decode("utf-8-sig")
+            encoding = "utf-8-sig"
     except UnicodeDecodeError as exc:
         # A multi-byte character cut at the 8 KiB boundary is not an error.
         if exc.start < len(head) - 4:
@@ -94,6 +160,9 @@ def article_from_record(record: Any, *, default_date: dt.date | None, default_so
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("record has no 'text' (or it is empty)")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"record text has {len(text):,} characters, more than the {MAX_ARTICLE_CHARS:,} "
+                         f"allowed for one article; split it into several records")
     date = default_date
     if record.get("date") not in (None, ""):
         date = parse_date(str(record["date"]))
@@ -115,7 +184,9 @@ def _iter_jsonl(lines: Iterable[str], name: str, **defaults: Any) -> Iterator[It
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield RecordError(f"malformed JSON ({exc.msg} at column {exc.colno})", line=lineno, source=name)
+            msg = exc.msg.removesuffix(" at")  # json says "Invalid control character at"
+            yield RecordError(f"malformed JSON ({msg} at column {exc.colno}); fix or remove the line",
+                              line=lineno, source=name)
             continue
         try:
             yield article_from_record(record, fallback_id=f"{name}:{lineno}", **defaults)
@@ -123,11 +194,13 @@ def _iter_jsonl(lines: Iterable[str], name: str, **defaults: Any) -> Iterator[It
             yield RecordError(str(exc), line=lineno, source=name)
 
 
-def _iter_csv(lines: Iterable[str], name: str, **defaults: Any) -> Iterator[Item]:
-    reader = csv.DictReader(lines)
+def _iter_csv(lines: Iterable[str], name: str, *, delimiter: str = ",", **defaults: Any) -> Iterator[Item]:
+    reader = csv.DictReader(lines, delimiter=delimiter)
+    kind = "TSV" if delimiter == "\t" else "CSV"
     if reader.fieldnames is None or "text" not in [f.strip().lower() for f in reader.fieldnames]:
-        raise InputError(f"{name}: a CSV batch needs a header row with a 'text' column (and optionally "
-                         f"date, source, url, title, id)")
+        found = ", ".join(repr(f) for f in (reader.fieldnames or [])[:8]) or "none"
+        raise InputError(f"{name}: a {kind} batch needs a header row with a 'text' column (and optionally "
+                         f"date, source, url, title, id); found columns: {found}")
     while True:
         try:
             row = next(reader)
@@ -136,14 +209,24 @@ def _iter_csv(lines: Iterable[str], name: str, **defaults: Any) -> Iterator[Item
         except csv.Error as exc:
             yield RecordError(f"malformed CSV ({exc})", line=reader.line_num, source=name)
             continue
-        row = {(k or "").strip().lower(): v for k, v in row.items()}
-        if None in row.values() and "" in row:
-            yield RecordError("row has more fields than the header", line=reader.line_num, source=name)
+        if None in row:  # DictReader puts the surplus fields under the key None
+            yield RecordError(f"row has {len(row[None])} more field(s) than the header; quote fields that "
+                              f"contain the delimiter", line=reader.line_num, source=name)
             continue
+        row = {(k or "").strip().lower(): v for k, v in row.items()}
         try:
             yield article_from_record(row, fallback_id=f"{name}:{reader.line_num}", **defaults)
         except (InputError, DateError) as exc:
             yield RecordError(str(exc), line=reader.line_num, source=name)
+
+
+def _batch_records(lines: Iterable[str], name: str, suffix: str, **defaults: Any) -> Iterator[Item]:
+    """The records of a JSONL, CSV or TSV batch, by file suffix."""
+    if suffix == ".csv":
+        return _iter_csv(lines, name, **defaults)
+    if suffix in TABBED_SUFFIXES:
+        return _iter_csv(lines, name, delimiter="\t", **defaults)
+    return _iter_jsonl(lines, name, **defaults)
 
 
 def _single_article(text: str, name: str, *, is_html: bool, default_date: dt.date | None,
@@ -182,7 +265,7 @@ def iter_path(path: str | Path, *, default_date: dt.date | None = None,
     with p.open("rb") as raw:
         if suffix in BATCH_SUFFIXES:
             lines = _text_lines(raw, p.name)
-            it = _iter_jsonl(lines, p.name, **defaults) if suffix != ".csv" else _iter_csv(lines, p.name, **defaults)
+            it = _batch_records(lines, p.name, suffix, **defaults)
             count = 0
             for item in it:
                 count += 1
