@@ -33,6 +33,11 @@ def test_crosswalk_longest_prefix_and_source_condition():
     assert labels_of("case2021", "192", None) == ("ARMED_CLASH",)
     assert labels_of("case2021", "010", "USAGOV") == ()  # a statement is no ACLED event
     assert labels_of("case2021", "057", "USAGOV") == ("AGREEMENT",)
+    # ACLED: fighting between armed groups is a clash, armed violence against civilians an attack
+    assert labels_of("case2021", "193", "---REB", "SYRMIL") == ("ARMED_CLASH",)
+    assert labels_of("case2021", "193", "---REB", "---CVL") == ("ATTACK",)
+    assert labels_of("case2021", "193", "---REB", None) == ("ARMED_CLASH",)  # unknown target: no condition holds
+    assert labels_of("case2021", "195", "SYRMIL", "---CVL") == ("AIR_STRIKE",)  # an air strike stays one
     assert labels_of("case2021", "042", "USAGOV") == ("DIPLO",)
 
 
@@ -46,7 +51,10 @@ def test_a_malformed_crosswalk_row_is_an_input_error():
     from eventwire.errors import InputError
 
     with pytest.raises(InputError):
-        parse_rules("label_set\tcameo\tlabel\tsource\ncase2021\t19x\tARMED_CLASH\t*\n")
+        parse_rules("label_set\tcameo\tlabel\tsource\ttarget\ncase2021\t19x\tARMED_CLASH\t*\t*\n")
+    with pytest.raises(InputError):  # the same condition twice
+        parse_rules("label_set\tcameo\tlabel\tsource\ttarget\ncase2021\t19\tA\t*\t*\ncase2021\t19\tB\t*\t*\n")
+    assert parse_rules("label_set\tcameo\tlabel\tsource\ttarget\ncase2021\t19\tA\t*\t*\n")[0].labels == ("A",)
 
 
 def test_single_label_scoring_keeps_the_most_intense_event(tmp_path):

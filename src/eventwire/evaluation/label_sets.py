@@ -27,38 +27,46 @@ from .gold import GoldEvent, GoldFormat, GoldRecord, _date, register_format
 
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "SPC"})
 NONSTATE_ROLES = frozenset({"REB", "INS", "UAF", "RAD"})
+ARMED_ROLES = STATE_ROLES | NONSTATE_ROLES | {"CRM"}
 SINGLE_LABEL = frozenset({"case2021"})
 
 
 @dataclass(frozen=True, slots=True)
 class LabelRule:
-    """One crosswalk row: events whose CAMEO code starts with ``cameo`` and whose source meets ``source`` get
-    ``labels``. ``cameo`` None = the labels have no CAMEO counterpart (documented, never predicted)."""
+    """One crosswalk row: events whose CAMEO code starts with ``cameo``, whose source meets ``source`` and whose
+    target meets ``target`` get ``labels``. ``cameo`` None = the labels have no CAMEO counterpart (documented,
+    never predicted)."""
 
     label_set: str
     cameo: str | None
     labels: tuple[str, ...]
     source: str
+    target: str = "*"
     comment: str = ""
+
+    @property
+    def specificity(self) -> tuple[int, int]:
+        """Longer CAMEO prefix first, then more actor conditions."""
+        return len(self.cameo or ""), (self.source != "*") + (self.target != "*")
 
 
 def parse_rules(text: str) -> list[LabelRule]:
     """The rows of a label-set crosswalk file (tab-separated, '#' comments, a header row)."""
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    if not rows or [c.strip() for c in rows[0][:4]] != ["label_set", "cameo", "label", "source"]:
-        raise InputError("label-set crosswalk: header must be label_set, cameo, label, source, comment")
+    if not rows or [c.strip() for c in rows[0][:5]] != ["label_set", "cameo", "label", "source", "target"]:
+        raise InputError("label-set crosswalk: header must be label_set, cameo, label, source, target, comment")
     rules, seen = [], set()
     for cells in rows[1:]:
-        cells = [c.strip() for c in cells] + [""] * (5 - len(cells))
-        label_set, cameo, labels, source = cells[:4]
+        cells = [c.strip() for c in cells] + [""] * (6 - len(cells))
+        label_set, cameo, labels, source, target = cells[:5]
         if cameo != "-" and not (cameo.isdigit() and 2 <= len(cameo) <= 4):
             raise InputError(f"label-set crosswalk: {cameo!r} is not a CAMEO code or '-'")
-        key = (label_set, cameo, source, labels if cameo == "-" else "")
+        key = (label_set, cameo, source, target, labels if cameo == "-" else "")
         if key in seen:
-            raise InputError(f"label-set crosswalk: {label_set} {cameo} {source} listed twice")
+            raise InputError(f"label-set crosswalk: {label_set} {cameo} {source} {target} listed twice")
         seen.add(key)
         rules.append(LabelRule(label_set, None if cameo == "-" else cameo,
-                               tuple(x.strip() for x in labels.split(",") if x.strip()), source, cells[4]))
+                               tuple(x.strip() for x in labels.split(",") if x.strip()), source, target or "*", cells[5]))
     return rules
 
 
@@ -76,24 +84,30 @@ def roles(code: str | None) -> set[str]:
     return {code[i:i + 3] for i in range(start, len(code), 3)} & set(SECTORS)
 
 
-def source_ok(condition: str, source_code: str | None) -> bool:
-    have = roles(source_code)
+def actor_ok(condition: str, code: str | None) -> bool:
+    """Whether an actor code meets a crosswalk condition ("*", "state", "nonstate", "civilian" = known and no
+    armed role, or a sector code such as COP)."""
+    have = roles(code)
     if condition == "*":
         return True
     if condition == "state":
         return bool(have & STATE_ROLES) and not have & NONSTATE_ROLES
     if condition == "nonstate":
         return bool(have & NONSTATE_ROLES)
+    if condition == "civilian":
+        return bool(code) and not have & ARMED_ROLES and not (code or "").startswith(("IGO", "NGO"))
     return condition in have
 
 
-def labels_of(label_set: str, cameo: str, source_code: str | None,
+def labels_of(label_set: str, cameo: str, source_code: str | None, target_code: str | None = None,
               rules: Sequence[LabelRule] | None = None) -> tuple[str, ...]:
-    """The labels a coded event gets in a label set: the longest-prefix rule whose source condition holds."""
+    """The labels a coded event gets in a label set: the most specific rule (longest CAMEO prefix, then more actor
+    conditions) whose source and target conditions hold."""
     best: LabelRule | None = None
     for rule in rules if rules is not None else load_rules():
         if (rule.label_set == label_set and rule.cameo and cameo.startswith(rule.cameo)
-                and source_ok(rule.source, source_code) and (best is None or len(rule.cameo) > len(best.cameo or ""))):
+                and actor_ok(rule.source, source_code) and actor_ok(rule.target, target_code)
+                and (best is None or rule.specificity > best.specificity)):
             best = rule
     return best.labels if best else ()
 
@@ -105,7 +119,7 @@ def unmapped_labels(label_set: str) -> list[str]:
 
 def label_predictions(fmt: GoldFormat, preds: Sequence[Any]) -> list[Any]:
     """Replace coded events (scoring.Predicted) by one Predicted per label, ``cameo`` = the label."""
-    labelled = [(p, lab) for p in preds for lab in labels_of(fmt.types, p.cameo, p.source_code)]
+    labelled = [(p, lab) for p in preds for lab in labels_of(fmt.types, p.cameo, p.source_code, p.target_code)]
     if fmt.types in SINGLE_LABEL and labelled:
         top = max(range(len(labelled)), key=lambda i: (labelled[i][0].cameo.ljust(4, "0"), -i))
         labelled = [labelled[top]]
