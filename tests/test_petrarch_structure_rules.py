@@ -179,3 +179,28 @@ def test_a_pattern_adjective_right_after_the_verb(tmp_path, nlp) -> None:  # typ
     coder = with_petrarch_verbs(Coder(nlp, dictionary=dictionary), tmp_path)
     assert ("VRD", "KLM") in _pairs(coder, "Vardia renewed diplomatic ties with Kelmor after a long break.")
     assert not _pairs(coder, "Vardia renewed its ties with Kelmor after a long break.")
+
+
+def _suite_coder(tmp_path, nlp, verbs: str):  # type: ignore[no-untyped-def]
+    from eventwire.actors.dictionary import default_dictionary
+    from eventwire.actors.importer import read_actor_file
+    from eventwire.coding import Coder
+    from eventwire.evaluation.petrarch_dicts import with_petrarch_verbs
+
+    (tmp_path / "x.verbs.txt").write_text("VERB PATTERNS\n" + verbs, encoding="latin-1")
+    dictionary = default_dictionary().extended(read_actor_file("x.actors.txt", text=NAMES), name="test")
+    return with_petrarch_verbs(Coder(nlp, dictionary=dictionary), tmp_path)
+
+
+def test_a_pattern_word_before_the_verb_may_be_its_governing_verb(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """``DOUBT: BEGUN * [111]`` matches "has begun to doubt" (the word before the verb, "to" aside)."""
+    coder = _suite_coder(tmp_path, nlp, "--- DOUBT [---] ---\nDOUBT\n- BEGUN * [111]\n")
+    assert ("VRD", "KLM") in _pairs(coder, "Vardia has begun to doubt Kelmor.")
+    assert not _pairs(coder, "Vardia doubts Kelmor.")
+
+
+def test_a_to_infinitive_pattern(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """``START * (TO DOUBT) [111]``: the infinitive's verb fills the pattern's "to" object, no other verb does."""
+    coder = _suite_coder(tmp_path, nlp, "--- START [---] ---\nSTART\n- * (TO DOUBT) [111]\n")
+    assert ("VRD", "KLM") in _pairs(coder, "Vardia has started to doubt Kelmor.")
+    assert not _pairs(coder, "Vardia has started to praise Kelmor.")

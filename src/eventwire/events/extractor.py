@@ -174,14 +174,17 @@ class EventExtractor:
                      for c in o.children if c.dep_ == "prep"} - preps
         objects: dict[str, set[str]] | None = None  # preposition ("" for direct) → words of those objects
         subject: set[str] | None = None
+        to_verb = _to_infinitive(children) if "to" not in preps else set()
         for ix in indexes:
             if ix.by_obj and objects is None:
                 objects = {}
                 for o in _objects(tok, deep=True, children=children):
                     objects.setdefault(_via(o, tok), set()).update(_words(o))
-            for p in ix.select(preps | on_object, objects):
+            for p in ix.select(preps | on_object | ({"to"} if to_verb else set()), objects):
                 if p.form and tok.lower_ not in p.form.split("|"):
                     continue  # a pattern of an inflected form ("left" 032, not "leave" 012)
+                if p.prep == "to" and to_verb and "to" not in preps and not (p.obj and word_fits(p.obj, to_verb)):
+                    continue  # "to" of an infinitive only for a pattern naming its verb ("* (TO QUESTION)")
                 if p.prep in on_object and p.role != "prep":
                     continue
                 if p.obj:
@@ -198,6 +201,8 @@ class EventExtractor:
                     if subject is None:
                         subj = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
                         subject = _words(subj) if subj is not None else set()
+                        if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB":  # PETRARCH's "BEGUN * [212]": the verb
+                            subject = subject | {tok.head.lower_, tok.head.lemma_.lower()}  # before "to question"
                     if not word_fits(p.subject, subject):
                         continue
                 return p
@@ -852,6 +857,14 @@ def _symbol_ids() -> tuple[list[int], int, int, int, int, int]:
 
     return ([attrs.POS, attrs.DEP, attrs.LEMMA, attrs.LOWER], symbols.VERB, symbols.AUX, symbols.NOUN,
             symbols.PROPN, hash_string("ROOT"))
+
+
+def _to_infinitive(children: list["Token"]) -> set[str]:
+    """The words of a "to"-infinitive complement among ``children`` ("began to question" → question), else empty."""
+    for c in children:
+        if c.dep_ == "xcomp" and any(m.dep_ == "aux" and m.tag_ == "TO" for m in c.children):
+            return {c.lower_, c.lemma_.lower()}
+    return set()
 
 
 def _preps(children: list["Token"]) -> set[str]:
