@@ -28,6 +28,8 @@ from .gold import GoldEvent, GoldFormat, GoldRecord, _date, register_format
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "SPC"})
 NONSTATE_ROLES = frozenset({"REB", "INS", "UAF", "RAD"})
 ARMED_ROLES = STATE_ROLES | NONSTATE_ROLES | {"CRM"}
+# unarmed, non-state populations (a bare country code is the state, not its civilians)
+CIVILIAN_ROLES = frozenset({"CVL", "PPL", "REF", "EDU", "HLH", "REL", "MED", "LAB", "AGR", "BUS", "HRI"})
 SINGLE_LABEL = frozenset({"case2021"})
 
 
@@ -85,8 +87,8 @@ def roles(code: str | None) -> set[str]:
 
 
 def actor_ok(condition: str, code: str | None) -> bool:
-    """Whether an actor code meets a crosswalk condition ("*", "state", "nonstate", "civilian" = known and no
-    armed role, or a sector code such as COP)."""
+    """Whether an actor code meets a crosswalk condition ("*", "state", "nonstate", "civilian" = a civilian role
+    (CIVILIAN_ROLES) and no armed role, or a sector code such as COP)."""
     have = roles(code)
     if condition == "*":
         return True
@@ -95,7 +97,7 @@ def actor_ok(condition: str, code: str | None) -> bool:
     if condition == "nonstate":
         return bool(have & NONSTATE_ROLES)
     if condition == "civilian":
-        return bool(code) and not have & ARMED_ROLES and not (code or "").startswith(("IGO", "NGO"))
+        return bool(have & CIVILIAN_ROLES) and not have & ARMED_ROLES
     return condition in have
 
 
