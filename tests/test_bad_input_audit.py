@@ -110,3 +110,108 @@ def test_csv_row_with_surplus_fields_is_reported_not_half_read(run_cli, tmp_path
     assert code == 3
     assert "batch.csv:3: row has 1 more field(s) than the header" in _one_error_line(err)
     assert {json.loads(line)["article_id"] for line in out.splitlines()} == {"c1", "c3"}
+
+
+# ---- dates -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["2025-02-30", "2024-13-01", "yesterday", "3 days ago", "121108"])
+def test_impossible_or_relative_dates_are_refused(run_cli, tmp_path, value):
+    f = tmp_path / "story.txt"
+    f.write_text(GOOD, encoding="utf-8")
+    code, out, err = run_cli("code", str(f), "--date", value)
+    assert code == 2 and out == ""
+    assert "YYYY-MM-DD" in _one_error_line(err)
+
+
+def test_month_and_day_are_never_swapped():
+    import datetime as dt
+
+    from eventwire.dates import parse_date
+    from eventwire.errors import DateError
+
+    assert parse_date("2024-12-01") == dt.date(2024, 12, 1)
+    assert parse_date("8 November 2024") == dt.date(2024, 11, 8)
+    with pytest.raises(DateError, match="impossible date"):
+        parse_date("2024-13-01")
+
+
+# ---- usage errors, databases, output paths ---------------------------------------------------------
+
+@pytest.mark.parametrize("args", [("actors", "lookup"), ("code", "--no-such-option", "x.txt"), ("code",)])
+def test_usage_errors_are_usage_errors_not_bugs(run_cli, args):
+    code, out, err = run_cli(*args)
+    assert code == 2 and out == ""
+    assert "Usage:" in err and "unexpected" not in err and "report this as a bug" not in err
+
+
+@pytest.mark.parametrize("args", [("query",), ("export", "-f", "jsonl", "-o", "-"), ("positions",),
+                                  ("clusters",)])
+def test_a_file_that_is_not_a_database(run_cli, tmp_path, args):
+    db = tmp_path / "notes.db"
+    db.write_text("these are my notes, not a database\n" * 50, encoding="utf-8")
+    if args[0] in ("positions", "clusters"):
+        story = tmp_path / "story.txt"
+        story.write_text(GOOD, encoding="utf-8")
+        args = (*args, str(story))
+    code, out, err = run_cli(*args, "--db", str(db))
+    assert code == 1
+    assert "is it an eventwire database?" in _one_error_line(err)
+    assert db.read_text(encoding="utf-8").startswith("these are my notes")
+
+
+def test_ingest_into_a_file_that_is_not_a_database_leaves_it_alone(run_cli, tmp_path):
+    db = tmp_path / "notes.db"
+    db.write_text("these are my notes, not a database\n" * 50, encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD, encoding="utf-8")
+    code, _, err = run_cli("ingest", str(story), "--db", str(db))
+    assert code == 1 and "is it an eventwire database?" in _one_error_line(err)
+    assert db.read_text(encoding="utf-8").startswith("these are my notes")
+
+
+def test_batch_out_that_cannot_be_a_folder(run_cli, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD, encoding="utf-8")
+    code, _, err = run_cli("batch", str(story), "--out", str(story))
+    assert code == 2 and "is a file; give a folder" in _one_error_line(err)
+    blocker = tmp_path / "plain"
+    blocker.write_text("x", encoding="utf-8")
+    code, _, err = run_cli("batch", str(story), "--out", str(blocker / "shards"))
+    assert code == 2 and "cannot create the folder" in _one_error_line(err)
+
+
+# ---- evaluate, clusters, positions -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("setup", "says"), [
+    (lambda p: p.mkdir(), "is a directory"),
+    (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\xee" * 50), "PNG image"),
+    (lambda p: p.write_bytes(b""), "empty"),
+    (lambda p: p.write_bytes(json.dumps({"id": "g", "text": "caf\xe9"}).encode("utf-16")), "save the gold file as UTF-8"),
+    (lambda p: p.write_bytes(b'{"id": "g", "text": "caf\xe9 Iran met Iraq."}\n'), "save the gold file as UTF-8"),
+])
+def test_evaluate_bad_gold_files(run_cli, tmp_path, setup, says):
+    gold = tmp_path / "gold.jsonl"
+    setup(gold)
+    code, out, err = run_cli("evaluate", str(gold))
+    assert code == 2 and says in _one_error_line(err)
+
+
+@pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n\xee\xee", b'{"some": "other json"}', b"[1, 2"])
+def test_clusters_state_that_is_not_a_state_file_is_left_untouched(run_cli, tmp_path, content):
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD, encoding="utf-8")
+    state = tmp_path / "state.json"
+    state.write_bytes(content)
+    code, _, err = run_cli("clusters", str(story), "--state", str(state))
+    assert code == 2 and "not a state file" in _one_error_line(err)
+    assert state.read_bytes() == content
+
+
+@pytest.mark.parametrize("command", ["clusters", "positions"])
+def test_skipped_records_make_the_exit_code_3(run_cli, tmp_path, command):
+    f = tmp_path / "batch.jsonl"
+    f.write_text(_record("a1") + "{oops\n" + _record("a3", "Iran demanded a ceasefire from Israel."), encoding="utf-8")
+    code, out, err = run_cli(command, str(f))
+    assert code == 3
+    assert "batch.jsonl:2: malformed JSON" in _one_error_line(err) and "1 record(s) skipped" in err
+    assert out.strip()

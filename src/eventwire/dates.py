@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 _COMPACT = re.compile(r"^\d{8}$")
 
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
+
+
 def parse_date(value: str | dt.date | None) -> dt.date | None:
     """Parse a publication date: '2025-01-10', '20250110', '2025-01-10T08:00Z', 'Jan 10, 2025'."""
     if value is None or isinstance(value, dt.date):
@@ -50,10 +53,13 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
             return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
         return dt.date.fromisoformat(text[:10])
     except ValueError:
-        pass
+        if _ISO_DAY.match(text):  # '2024-13-01' is a typo, not 13 January: never swap month and day
+            raise DateError(f"impossible date {text!r} (month or day out of range); use YYYY-MM-DD") from None
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["year"]})
+    # Absolute dates only: 'yesterday' or '3 days ago' would depend on the day the command runs.
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["year"], "PARSERS": ["timestamp", "custom-formats", "absolute-time"]})
     if parsed is None:
         raise DateError(f"cannot understand the date {text!r}; use YYYY-MM-DD, e.g. 2025-01-10")
     return parsed.date()

@@ -43,6 +43,15 @@ def _show_warning(message: Any, category: type, filename: str, lineno: int, file
     err(f"warning: {message}")
 
 
+def _is_usage_error(exc: Exception) -> bool:
+    """A click usage error (missing argument, unknown option), whether from click or typer's bundled copy."""
+    import click
+
+    if isinstance(exc, click.ClickException):
+        return True
+    return any(cls.__name__ == "ClickException" for cls in type(exc).__mro__) and hasattr(exc, "show")
+
+
 def run_app(application: Callable[..., Any], args: list[str] | None = None) -> int:
     """Run the CLI, turning eventwire errors into one-line messages and exit codes (never tracebacks)."""
     warnings.showwarning = _show_warning
@@ -63,11 +72,9 @@ def run_app(application: Callable[..., Any], args: list[str] | None = None) -> i
         sys.stderr.close()
         return 0
     except Exception as exc:  # click's usage errors and anything unexpected
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
+        if _is_usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]
+            return exc.exit_code  # type: ignore[attr-defined]
         err(f"error: unexpected {type(exc).__name__}: {exc} (please report this as a bug)")
         return 1
     return result if isinstance(result, int) else 0

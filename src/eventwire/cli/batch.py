@@ -35,6 +35,7 @@ def batch_cli(
 
     if scheduler and engine != "dask":
         raise EventwireError("--scheduler needs --engine dask")
+    _check_out_folder(out)
     bar = _Progress()
     try:
         report = run_batch(inputs, out, engine=engine, workers=workers, scheduler=scheduler, fmt=fmt,
@@ -61,6 +62,21 @@ def batch_cli(
             f"attempt(s): {f['error']}; re-run the same command to retry it")
     if report.failed or report.record_errors:
         raise typer.Exit(3)
+
+
+def _check_out_folder(out: str) -> None:
+    """Create the --out folder now, so a bad path fails before any coding with a one-line error."""
+    from pathlib import Path
+
+    from ..errors import InputError
+
+    p = Path(out)
+    if p.exists() and not p.is_dir():
+        raise InputError(f"--out {out}: is a file; give a folder for the shards")
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"--out {out}: cannot create the folder ({exc.strerror}); give a writable path") from None
 
 
 def _command() -> str:

@@ -32,7 +32,8 @@ def positions_cli(
     from ..stories.positions import extract_positions, filter_positions
 
     coder = default_coder()
-    events = list(_file_events(paths or [], coder, parse_date(date) if date else None))
+    skipped: list[str] = []
+    events = list(_file_events(paths or [], coder, parse_date(date) if date else None, skipped))
     if db:
         from ..store import Store
 
@@ -44,9 +45,12 @@ def positions_cli(
         typer.echo(json.dumps([p.to_dict() for p in shown], ensure_ascii=False, indent=1))
     else:
         typer.echo(render(shown, positions))
+    if skipped:
+        err(f"{len(skipped)} record(s) skipped")
+        raise typer.Exit(3)
 
 
-def _file_events(paths: list[str], coder, default_date):
+def _file_events(paths: list[str], coder, default_date, skipped: list[str]):
     from ..reading import iter_paths
 
     for p in paths:
@@ -55,7 +59,8 @@ def _file_events(paths: list[str], coder, default_date):
     articles = []
     for item in iter_paths(paths, default_date=default_date, default_source=None):
         if isinstance(item, RecordError):
-            err(f"error: {item} (skipped)")
+            skipped.append(str(item))
+            err(f"error: {item} (skipped; the other records are still coded)")
         else:
             articles.append(item)
     for coded in coder.code_many(articles):

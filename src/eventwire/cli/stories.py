@@ -33,11 +33,11 @@ def clusters_cli(
     from ..stories.linker import EventLinker, document_from_coded
 
     coder = default_coder()
-    saved = json.loads(Path(state).read_text(encoding="utf-8")) if state and Path(state).exists() else None
+    saved = _load_state(state) if state else None
     linker = EventLinker.from_state(coder.nlp, saved["linker"]) if saved else EventLinker(coder.nlp)
     dupes = DuplicateIndex.from_state(saved["duplicates"]) if saved else DuplicateIndex()
-    articles, copies = [], {}
-    for art in _articles(paths or [], parse_date(date) if date else None):
+    articles, copies, skipped = [], {}, []
+    for art in _articles(paths or [], parse_date(date) if date else None, skipped):
         match = dupes.check_and_add(art.key, (art.title or "") + "\n\n" + art.text)
         if match and not keep_duplicates:
             copies[art.key] = match.first
@@ -50,8 +50,11 @@ def clusters_cli(
             linker.add(doc)
     if state:
         tmp = Path(state + ".tmp")  # write then rename: a crash never leaves a half-written state
-        tmp.write_text(json.dumps({"linker": linker.state(), "duplicates": dupes.state()}), encoding="utf-8")
-        tmp.replace(state)
+        try:
+            tmp.write_text(json.dumps({"linker": linker.state(), "duplicates": dupes.state()}), encoding="utf-8")
+            tmp.replace(state)
+        except OSError as exc:
+            raise InputError(f"--state {state}: cannot save the state ({exc.strerror}); give a writable path") from None
     for copy, first in copies.items():
         err(f"{copy}: a copy of {first} (not coded again; --keep-duplicates to code it)")
     clusters = sorted((c for c in linker.clusters() if len(c.mentions) >= min_reports),
@@ -59,7 +62,34 @@ def clusters_cli(
     if fmt == "jsonl":
         for c in clusters:
             typer.echo(json.dumps(c.to_dict(), ensure_ascii=False))
-        return
+    else:
+        _print_table(clusters)
+    if skipped:
+        err(f"{len(skipped)} record(s) skipped")
+        raise typer.Exit(3)
+
+
+def _load_state(state: str) -> dict | None:
+    """The saved state of an earlier run (None for a new file); a file that is not one is refused, not overwritten."""
+    p = Path(state)
+    if not p.exists():
+        if not p.parent.is_dir():
+            raise InputError(f"--state {state}: the folder {p.parent} does not exist")
+        return None
+    if p.is_dir():
+        raise InputError(f"--state {state}: is a directory; give a file name")
+    try:
+        saved = json.loads(p.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"--state {state}: not a state file saved by 'eventwire clusters --state' ({exc}); "
+                         f"give a new file name (it is left untouched)") from None
+    if not isinstance(saved, dict) or not {"linker", "duplicates"} <= saved.keys():
+        raise InputError(f"--state {state}: not a state file saved by 'eventwire clusters --state' (no linker/"
+                         f"duplicates); give a new file name (it is left untouched)")
+    return saved
+
+
+def _print_table(clusters) -> None:
     for c in clusters:
         arts = sorted({m.doc_id for m in c.mentions})
         when = c.first_date.isoformat() if c.first_date else "????-??-??"
@@ -73,7 +103,7 @@ def clusters_cli(
 _MAX = parse_date("9999-12-31")
 
 
-def _articles(paths: list[str], default_date):
+def _articles(paths: list[str], default_date, skipped: list[str]):
     from ..reading import iter_paths
 
     for p in paths:
@@ -81,7 +111,8 @@ def _articles(paths: list[str], default_date):
             raise InputError(f"{p}: no such file")
     for item in iter_paths(paths, default_date=default_date, default_source=None):
         if isinstance(item, RecordError):
-            err(f"error: {item} (skipped)")
+            skipped.append(str(item))
+            err(f"error: {item} (skipped; the other records are still coded)")
         else:
             yield item
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, create_engine, event, func, or_, select
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 
 from ..errors import EventwireError
 from ..model import Actor, CodedArticle, Event
@@ -105,8 +105,9 @@ class Store:
         try:
             with engine.connect():
                 pass
-        except OperationalError as exc:
-            raise StoreError(f"cannot open {self.display_url}: {self.error_message(exc)}") from None
+        except DatabaseError as exc:  # OperationalError, or "file is not a database"
+            raise StoreError(f"cannot open {self.display_url}: {self.error_message(exc)}; is it an eventwire "
+                             f"database?") from None
         return engine
 
     def error_message(self, exc: BaseException) -> str:
@@ -157,7 +158,11 @@ class Store:
             return MigrationContext.configure(conn).get_current_revision()
 
     def _check_schema(self) -> None:
-        current, head = self.revision(), self.head_revision()
+        try:
+            current, head = self.revision(), self.head_revision()
+        except DatabaseError as exc:
+            raise StoreError(f"cannot read {self.display_url}: {self.error_message(exc)}; is it an eventwire "
+                             f"database?") from None
         if current is None:
             raise StoreError(f"{self.display_url} is not an eventwire database (no tables); "
                              f"fill it with 'eventwire ingest'")
