@@ -94,3 +94,14 @@ def test_dev_split_is_scored(shared_eval):
     gold, s = evaluate(shared_eval / "case2021-task2-acled-types" / "dev.jsonl", limit=40)
     assert gold.format.name == "case2021" and len(gold.records) == 40
     assert s.levels["type"].tp + s.levels["type"].fn == 40  # one gold label per snippet
+
+
+def test_macro_by_label_group_is_cumulative(tmp_path):
+    from eventwire.evaluation import to_json
+
+    rows = [_record(1, "a", "ARREST"), _record(2, "b", "ORG_CRIME", "unseen-subtask2")]
+    path = tmp_path / "dev.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    gold = read_gold(path)
+    groups = to_json(gold, score(gold.format, gold.records, [[_event("173", "---COP")], []]))["labels"]["macro_f1_by_group"]
+    assert groups == {"ACLED": 1.0, "ACLED+unseen-subtask2": 0.5}

@@ -78,3 +78,19 @@ def test_dev_split_is_scored(shared_eval):
 
     gold, s = evaluate(shared_eval / "india-police-events" / "dev.jsonl", limit=60)
     assert gold.format.name == "ipe" and len(gold.records) == 60
+
+
+def test_document_level_view(tmp_path):
+    from eventwire.evaluation import to_json
+
+    rows = [_record(1, 0, "a.", ["ANY_ACTION", "ARREST"]), _record(1, 1, "b.", []),
+            _record(2, 0, "c.", ["ANY_ACTION"]), _record(3, 0, "d.", [])]
+    path = tmp_path / "dev.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    gold = read_gold(path)
+    # doc 1: the arrest is coded in the other sentence (a sentence miss and a false alarm, a document hit);
+    # doc 3: a police arrest with no gold label there
+    preds = [[], [_event("173", "INDCOP")], [], [_event("173", "INDCOP")]]
+    docs = to_json(gold, score(gold.format, gold.records, preds))["labels"]["documents"]["per_label"]
+    assert docs["ARREST"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667}
+    assert docs["ANY_ACTION"]["recall"] == 0.5 and docs["ANY_ACTION"]["precision"] == 0.5

@@ -179,7 +179,49 @@ def label_scores(gold: Any, scores: Any) -> dict[str, Any]:
         "macro": {"precision": round(sum(t.precision for t in per if t) / n, 4),
                   "recall": round(sum(t.recall for t in per if t) / n, 4),
                   "f1": round(macro_f1(scores.per_type, labels), 4)},
-        "gold_labels": len(labels), "without_cameo_counterpart": unmapped_labels(gold.format.types)}}
+        "gold_labels": len(labels), "without_cameo_counterpart": unmapped_labels(gold.format.types),
+        "macro_f1_by_group": _macro_by_group(gold, scores), "documents": _document_scores(gold, scores)}}
+
+
+def _macro_by_group(gold: Any, scores: Any) -> dict[str, float]:
+    """case2021: macro F1 over the labels of each ``label_group`` (ACLED = the 25 seen types of CASE 2021 subtask 1),
+    and cumulatively as the shared task's subtasks added them (ACLED; + unseen-subtask2; + unseen-subtask3)."""
+    groups: dict[str, set[str]] = {}
+    for r in gold.records:
+        if r.raw.get("label_group"):
+            groups.setdefault(str(r.raw["label_group"]), set()).update(g.code for g in r.events)
+    out: dict[str, float] = {}
+    names: list[str] = []
+    cumulative: set[str] = set()
+    for name in sorted(groups, key=lambda g: (g != "ACLED", g)):
+        names.append(name)
+        cumulative |= groups[name]
+        out["+".join(names)] = round(macro_f1(scores.per_type, sorted(cumulative)), 4)
+    return out
+
+
+def _document_scores(gold: Any, scores: Any) -> dict[str, Any]:
+    """ipe: the document-level view (a document has a label when any of its sentences has it; IndiaPoliceEvents'
+    corpus-level questions are about documents): per-label P/R/F1 and their macro mean. Only meaningful when every
+    sentence of a document is scored (not on the benchmark's sample)."""
+    if not any("doc_id" in r.raw for r in gold.records):
+        return {}
+    golds: dict[str, set[Any]] = {}
+    preds: dict[str, set[Any]] = {}
+    for res in scores.results:
+        doc = res.record.raw.get("doc_id")
+        for g in res.record.events:
+            golds.setdefault(g.code, set()).add(doc)
+        for p in res.predicted:
+            preds.setdefault(p.cameo, set()).add(doc)
+    per = {}
+    for lab in sorted(golds):
+        tp = len(golds[lab] & preds.get(lab, set()))
+        pr = tp / len(preds[lab]) if preds.get(lab) else 0.0
+        rc = tp / len(golds[lab])
+        per[lab] = {"precision": round(pr, 4), "recall": round(rc, 4),
+                    "f1": round(2 * pr * rc / (pr + rc), 4) if pr + rc else 0.0}
+    return {"per_label": per, "macro_f1": round(sum(v["f1"] for v in per.values()) / max(len(per), 1), 4)}
 
 
 def label_summary(gold: Any, scores: Any) -> list[str]:
@@ -188,7 +230,13 @@ def label_summary(gold: Any, scores: Any) -> list[str]:
     if not part:
         return []
     mi, ma = part["micro"], part["macro"]
-    return ["", f"labels ({part['gold_labels']} in the gold): micro P {mi['precision']:.3f} R {mi['recall']:.3f} "
+    out = ["", f"labels ({part['gold_labels']} in the gold): micro P {mi['precision']:.3f} R {mi['recall']:.3f} "
                 f"F1 {mi['f1']:.3f}; macro P {ma['precision']:.3f} R {ma['recall']:.3f} F1 {ma['f1']:.3f}",
-            "no CAMEO counterpart (always missed): " + (", ".join(part["without_cameo_counterpart"]) or "none"),
-            "(actors are not annotated: the three levels below are the same micro scores)"]
+            "no CAMEO counterpart (always missed): " + (", ".join(part["without_cameo_counterpart"]) or "none")]
+    if part["macro_f1_by_group"]:
+        out.append("macro F1 by label group: " + "; ".join(f"{k} {v:.3f}" for k, v in part["macro_f1_by_group"].items()))
+    if part["documents"]:
+        out.append("documents (a label when any sentence has it): " + "; ".join(
+            f"{k} P {v['precision']:.2f} R {v['recall']:.2f} F1 {v['f1']:.2f}" for k, v in part["documents"]["per_label"].items())
+            + f"; macro F1 {part['documents']['macro_f1']:.3f}")
+    return out + ["(actors are not annotated: the three levels below are the same micro scores)"]
