@@ -204,3 +204,13 @@ def test_a_to_infinitive_pattern(tmp_path, nlp) -> None:  # type: ignore[no-unty
     coder = _suite_coder(tmp_path, nlp, "--- START [---] ---\nSTART\n- * (TO DOUBT) [111]\n")
     assert ("VRD", "KLM") in _pairs(coder, "Vardia has started to doubt Kelmor.")
     assert not _pairs(coder, "Vardia has started to praise Kelmor.")
+
+
+def test_a_pattern_with_the_subject_as_target(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """``+ * FROM $``: the words before the verb are the target, the phrase after the pattern the source."""
+    from eventwire.evaluation._petrarch_verbs import subject_is_target
+
+    assert subject_is_target(" + ", " MONEY $ ") and subject_is_target("+ HAS", " (FROM $)")
+    assert not subject_is_target(" ", " MONEY $ ") and not subject_is_target("+", " MONEY ")
+    coder = _suite_coder(tmp_path, nlp, "--- RESCUE [---] ---\nRESCUE\n- + * FROM $ [066]\n")
+    assert ("KLM", "VRD") in _pairs(coder, "Vardia was rescued from Kelmor after a long siege.")

@@ -207,6 +207,12 @@ def target_preposition(after: str) -> str:
     return ""
 
 
+def subject_is_target(before: str, after: str) -> bool:
+    """A pattern that marks the words before the verb as its target (``+``) and a phrase after it as its source
+    (``$``): "- + * MONEY $ [071]" ("X received money from Y": Y gives to X)."""
+    return "+" in split_phrase(before) and "$" in after.replace("(", " ").replace(")", " ").split()
+
+
 def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = False,
                   expand_synsets: bool = True, by_form: bool = False) -> list[list[str]]:
     """Lexicon rows (HEADER columns) from a PETRARCH verb dictionary.
@@ -302,6 +308,8 @@ def convert_verbs(path: Path, nlp: object | None = None, all_synonyms: bool = Fa
             if split is None:
                 continue
             cameo, role, reverse = split
+            if not role and subject_is_target(before, after):
+                role = "target"  # "+ * MONEY $": the subject receives; the source is the phrase after ("from Y")
             if to and not role:  # the target is that preposition's object, before any direct object
                 prep, role = to, "prep"
             for lemma, particle, forms in block_verbs:
