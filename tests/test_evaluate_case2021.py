@@ -85,6 +85,7 @@ def test_report_has_micro_and_macro(tmp_path):
     part = to_json(gold, s)["labels"]
     assert part["micro"]["precision"] == 0.5 and part["micro"]["recall"] == 0.5
     assert part["macro"]["f1"] == pytest.approx((2 / 3 + 0) / 2, abs=1e-4)
+    assert part["weighted_f1"] == pytest.approx((2 / 3 * 1 + 0 * 1) / 2, abs=1e-4)
     assert "macro P" in to_table(gold, s)
 
 
@@ -104,4 +105,5 @@ def test_macro_by_label_group_is_cumulative(tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     gold = read_gold(path)
     groups = to_json(gold, score(gold.format, gold.records, [[_event("173", "---COP")], []]))["labels"]["macro_f1_by_group"]
-    assert groups == {"ACLED": 1.0, "ACLED+unseen-subtask2": 0.5}
+    assert groups == {"ACLED": {"macro_f1": 1.0, "weighted_f1": 1.0},
+                      "ACLED+unseen-subtask2": {"macro_f1": 0.5, "weighted_f1": 0.5}}

@@ -139,6 +139,13 @@ def macro_f1(per_type: dict[str, Any], labels: Sequence[str]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
+def weighted_f1(per_type: dict[str, Any], labels: Sequence[str]) -> float:
+    """F1 per gold label weighted by its gold count (the CASE 2021 task 2 overview's headline measure)."""
+    support = {lab: per_type[lab].tp + per_type[lab].fn if lab in per_type else 0 for lab in labels}
+    total = sum(support.values())
+    return sum(per_type[lab].f1 * n for lab, n in support.items() if n) / total if total else 0.0
+
+
 # ---- readers and formats ---------------------------------------------------------------------------------------
 def _read_case2021(r: dict[str, Any]) -> GoldRecord:
     label = str(r.get("event_type") or (r.get("expected") or [{}])[0].get("code") or "")
@@ -179,24 +186,27 @@ def label_scores(gold: Any, scores: Any) -> dict[str, Any]:
         "macro": {"precision": round(sum(t.precision for t in per if t) / n, 4),
                   "recall": round(sum(t.recall for t in per if t) / n, 4),
                   "f1": round(macro_f1(scores.per_type, labels), 4)},
+        "weighted_f1": round(weighted_f1(scores.per_type, labels), 4),
         "gold_labels": len(labels), "without_cameo_counterpart": unmapped_labels(gold.format.types),
         "macro_f1_by_group": _macro_by_group(gold, scores), "documents": _document_scores(gold, scores)}}
 
 
-def _macro_by_group(gold: Any, scores: Any) -> dict[str, float]:
-    """case2021: macro F1 over the labels of each ``label_group`` (ACLED = the 25 seen types of CASE 2021 subtask 1),
+def _macro_by_group(gold: Any, scores: Any) -> dict[str, dict[str, float]]:
+    """case2021: macro and weighted F1 over the labels of each ``label_group`` (ACLED = the 25 seen types of CASE 2021 subtask 1),
     and cumulatively as the shared task's subtasks added them (ACLED; + unseen-subtask2; + unseen-subtask3)."""
     groups: dict[str, set[str]] = {}
     for r in gold.records:
         if r.raw.get("label_group"):
             groups.setdefault(str(r.raw["label_group"]), set()).update(g.code for g in r.events)
-    out: dict[str, float] = {}
+    out: dict[str, dict[str, float]] = {}
     names: list[str] = []
     cumulative: set[str] = set()
     for name in sorted(groups, key=lambda g: (g != "ACLED", g)):
         names.append(name)
         cumulative |= groups[name]
-        out["+".join(names)] = round(macro_f1(scores.per_type, sorted(cumulative)), 4)
+        labels = sorted(cumulative)
+        out["+".join(names)] = {"macro_f1": round(macro_f1(scores.per_type, labels), 4),
+                                "weighted_f1": round(weighted_f1(scores.per_type, labels), 4)}
     return out
 
 
@@ -231,10 +241,12 @@ def label_summary(gold: Any, scores: Any) -> list[str]:
         return []
     mi, ma = part["micro"], part["macro"]
     out = ["", f"labels ({part['gold_labels']} in the gold): micro P {mi['precision']:.3f} R {mi['recall']:.3f} "
-                f"F1 {mi['f1']:.3f}; macro P {ma['precision']:.3f} R {ma['recall']:.3f} F1 {ma['f1']:.3f}",
+                f"F1 {mi['f1']:.3f}; macro P {ma['precision']:.3f} R {ma['recall']:.3f} F1 {ma['f1']:.3f}; "
+                f"weighted F1 {part['weighted_f1']:.3f}",
             "no CAMEO counterpart (always missed): " + (", ".join(part["without_cameo_counterpart"]) or "none")]
     if part["macro_f1_by_group"]:
-        out.append("macro F1 by label group: " + "; ".join(f"{k} {v:.3f}" for k, v in part["macro_f1_by_group"].items()))
+        out.append("macro / weighted F1 by label group: " + "; ".join(
+            f"{k} {v['macro_f1']:.3f} / {v['weighted_f1']:.3f}" for k, v in part["macro_f1_by_group"].items()))
     if part["documents"]:
         out.append("documents (a label when any sentence has it): " + "; ".join(
             f"{k} P {v['precision']:.2f} R {v['recall']:.2f} F1 {v['f1']:.2f}" for k, v in part["documents"]["per_label"].items())
