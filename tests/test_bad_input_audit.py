@@ -215,3 +215,55 @@ def test_skipped_records_make_the_exit_code_3(run_cli, tmp_path, command):
     assert code == 3
     assert "batch.jsonl:2: malformed JSON" in _one_error_line(err) and "1 record(s) skipped" in err
     assert out.strip()
+
+
+# ---- HTTP API --------------------------------------------------------------------------------------
+
+@pytest.fixture
+def api(tmp_path):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from test_web_support import TOKEN, fill
+
+    from eventwire.store import Store
+    from eventwire.web import WebSettings, create_app
+
+    path = str(tmp_path / "api.db")
+    with Store(path) as store:
+        fill(store)
+    app = create_app(path, WebSettings(token=TOKEN))
+    yield TestClient(app, raise_server_exceptions=False)
+    app.state.store.close()
+
+
+@pytest.mark.parametrize(("query", "says"), [
+    ("quad=4", "unknown query parameter(s): quad; this endpoint takes:"),
+    ("text=ceasefire", "unknown query parameter(s): text"),
+])
+def test_api_unknown_query_parameters_are_refused_not_ignored(api, query, says):
+    r = api.get("/api/events?" + query)
+    assert r.status_code == 400 and says in r.json()["error"]
+    assert "quad_class" in r.json()["error"] and " q," in r.json()["error"]
+
+
+def test_api_known_query_parameters_still_work(api):
+    everything = api.get("/api/events").json()["total"]
+    r = api.get("/api/events?quad_class=4&limit=5&sort=-date")
+    assert r.status_code == 200 and r.json()["total"] < everything
+
+
+@pytest.mark.parametrize("body", [b'{"text": "caf\xe9 Iran met Iraq."}', b"\x89PNG\r\n\x1a\n\x00\x01"])
+def test_api_undecodable_body_says_what_to_send(api, body):
+    r = api.post("/api/code", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 400 and "send UTF-8 JSON" in r.json()["error"]
+
+
+def test_api_malformed_json_names_the_character(api):
+    r = api.post("/api/code", content=b'{"text": "abc', headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["error"].startswith("invalid body: not valid JSON at character")
+
+
+@pytest.mark.parametrize("value", ["2025-02-30", "yesterday", "121108"])
+def test_api_bad_dates_say_the_format(api, value):
+    r = api.get(f"/api/events?since={value}")
+    assert r.status_code == 422 and r.json()["error"].endswith("use YYYY-MM-DD")

@@ -14,10 +14,11 @@ from ..model import MODALITIES, Article
 from ..store import EventFilter, Store
 from . import queries
 from .app import require_read, require_write
-from .errors import ApiError, FastJSON
+from .errors import ApiError, FastJSON, reject_unknown_query_parameters
 from .explain import explain
 
-router = APIRouter(prefix="/api", dependencies=[Depends(require_read)], default_response_class=FastJSON)
+router = APIRouter(prefix="/api", dependencies=[Depends(require_read), Depends(reject_unknown_query_parameters)],
+                   default_response_class=FastJSON)
 
 # Free text: no NUL or other control characters (PostgreSQL refuses NUL in text).
 _TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"

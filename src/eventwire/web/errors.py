@@ -72,9 +72,37 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     out = []
     for err in exc.errors():
         loc = [str(p) for p in err.get("loc", ())]
-        out.append({"location": ".".join(loc), "message": str(err.get("msg", "invalid value")),
-                    "type": str(err.get("type", ""))})
+        kind = str(err.get("type", ""))
+        message = str(err.get("msg", "invalid value"))
+        if kind == "json_invalid":  # pydantic puts the character position in the location
+            where = f" at character {loc[-1]}" if len(loc) > 1 else ""
+            loc, message = ["body"], f"not valid JSON{where}: {err.get('ctx', {}).get('error', message)}"
+        elif kind.startswith(("date_", "datetime_")):
+            message += "; use YYYY-MM-DD"
+        out.append({"location": ".".join(loc), "message": message, "type": kind})
     return out
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameter names of a route and of all its dependencies."""
+    names = {p.alias for p in getattr(dependant, "query_params", [])}
+    for sub in getattr(dependant, "dependencies", []):
+        names |= _query_names(sub)
+    return names
+
+
+async def reject_unknown_query_parameters(request: Request) -> None:
+    """A router dependency: a query parameter the route does not know is an error (400), not silently ignored
+    (``?quad=4`` for ``quad_class``, ``?text=`` for ``q`` would otherwise return every event)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.query_params:
+        return
+    known = _query_names(dependant)
+    unknown = sorted(set(request.query_params.keys()) - known)
+    if unknown:
+        raise ApiError(400, f"unknown query parameter(s): {', '.join(unknown)}; this endpoint takes: "
+                            f"{', '.join(sorted(known)) or 'none'}")
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -92,6 +120,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Any:
         detail = exc.detail if isinstance(exc.detail, str) else _REASONS.get(exc.status_code, "error")
+        if detail == "There was an error parsing the body":  # FastAPI's words for undecodable bytes
+            detail = "the request body cannot be read; send UTF-8 JSON with 'Content-Type: application/json'"
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no such page: {request.url.path}"
         elif exc.status_code == 405:

@@ -14,9 +14,10 @@ from ..store import Store
 from . import story_queries
 from .api import _TEXT, ActorValue, Limit, Offset, _coder, _page_limit, get_store
 from .app import require_read
-from .errors import ApiError, FastJSON
+from .errors import ApiError, FastJSON, reject_unknown_query_parameters
 
-api = APIRouter(prefix="/api", dependencies=[Depends(require_read)], default_response_class=FastJSON)
+api = APIRouter(prefix="/api", dependencies=[Depends(require_read), Depends(reject_unknown_query_parameters)],
+                default_response_class=FastJSON)
 pages = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False)
 
 MinReports = Annotated[int, Query(ge=1, le=1000, description="Only clusters with at least this many reports.")]
