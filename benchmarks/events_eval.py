@@ -63,7 +63,7 @@ def _label_row(name: str, gold, scores, k: int | None, secs: float) -> str:  # t
     mi, ma = part["micro"], part["macro"]
     n = f"{len(gold.records)}" + (f" (every {k}th record)" if k else "")
     return (f"| {name} | {n} | {mi['precision']:.3f}/{mi['recall']:.3f}/**{mi['f1']:.3f}** | "
-            f"{ma['precision']:.3f}/{ma['recall']:.3f}/**{ma['f1']:.3f}** | "
+            f"{ma['precision']:.3f}/{ma['recall']:.3f}/**{ma['f1']:.3f}** | {part['weighted_f1']:.3f} | "
             f"{len(part['without_cameo_counterpart'])} of {part['gold_labels']} | {secs:.1f} |")
 
 
@@ -88,8 +88,8 @@ def main(argv: list[str] | None = None) -> None:
     lines = [f"\n## {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {_commit()}{split}: {note}\n",
              "| set | records | exact P/R/F1 | dyad+type P/R/F1 | type P/R/F1 | structure rec. right | s |",
              "|---|---|---|---|---|---|---|"]
-    label_lines = ["", "| classification set | records | micro P/R/F1 | macro P/R/F1 | labels without CAMEO counterpart | s |",
-                   "|---|---|---|---|---|---|"]
+    label_lines = ["", "| classification set | records | micro P/R/F1 | macro P/R/F1 | weighted F1 | labels without CAMEO counterpart | s |",
+                   "|---|---|---|---|---|---|---|"]
     for name, path in files:
         t0 = time.perf_counter()
         gold, scores, k = _evaluate(name, path, args.full)
