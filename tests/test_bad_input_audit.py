@@ -267,3 +267,63 @@ def test_api_malformed_json_names_the_character(api):
 def test_api_bad_dates_say_the_format(api, value):
     r = api.get(f"/api/events?since={value}")
     assert r.status_code == 422 and r.json()["error"].endswith("use YYYY-MM-DD")
+
+
+# ---- more commands: export, query, actors, dict, ingest --------------------------------------------
+
+@pytest.fixture
+def small_db(tmp_path):
+    from test_web_support import fill
+
+    from eventwire.store import Store
+
+    path = str(tmp_path / "events.db")
+    with Store(path) as store:
+        fill(store)
+    return path
+
+
+@pytest.mark.parametrize(("target", "says"), [("folder", "is a directory"), ("missing/out.jsonl", "does not exist"),
+                                              ("plain.txt/out.jsonl", "does not exist")])
+def test_export_to_a_path_that_cannot_be_written(run_cli, tmp_path, small_db, target, says):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
+    code, _, err = run_cli("export", "--db", small_db, "-f", "jsonl", "-o", str(tmp_path / target))
+    assert code == 2 and says in _one_error_line(err)
+
+
+def test_query_quad_out_of_range(run_cli, small_db):
+    code, out, err = run_cli("query", "--db", small_db, "--quad", "9")
+    assert code == 2 and out == "" and "--quad takes 1, 2, 3 or 4" in _one_error_line(err)
+
+
+def test_actors_lookup_binary_stdin(run_cli):
+    code, out, err = run_cli("actors", "lookup", "-", stdin=b"\x89PNG\r\n\x1a\n\x00\xff\xfe\x00")
+    assert code == 2 and out == "" and "PNG image" in _one_error_line(err)
+
+
+@pytest.mark.parametrize(("setup", "says"), [(lambda p: p.mkdir(), "is a directory"),
+                                             (lambda p: p.write_bytes(bytes(range(256)) * 4), "binary file")])
+def test_dict_validate_folder_and_binary_are_not_ok(run_cli, tmp_path, setup, says):
+    f = tmp_path / "actors.txt"
+    setup(f)
+    code, _, err = run_cli("dict", "validate", str(f))
+    assert code == 1 and says in _one_error_line(err)
+
+
+def test_lone_surrogate_escape_in_a_record_does_not_stop_ingest(run_cli, tmp_path):
+    f = tmp_path / "batch.jsonl"
+    f.write_text(_record("a1") + '{"id": "a2", "text": "Iran met Iraq. \\ud800 x"}\n' + _record("a3"), encoding="utf-8")
+    code, _, err = run_cli("ingest", str(f), "--db", str(tmp_path / "x.db"))
+    assert code == 0 and "3 article(s) coded and stored" in err
+
+
+def test_python_api_bad_input():
+    import eventwire
+    from eventwire.errors import DateError, InputError
+
+    assert eventwire.code("Iran met Iraq. \ud800", date="2024-01-02")  # lone surrogate: replaced, not a crash
+    with pytest.raises(DateError):
+        eventwire.code("Iran met Iraq.", date="yesterday")
+    with pytest.raises(InputError, match="article 2 of code_many: record has no 'text'"):
+        list(eventwire.code_many([{"id": "a", "text": GOOD}, {"id": "b"}]))

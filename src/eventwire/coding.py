@@ -159,7 +159,10 @@ def code(text: str, date: str | dt.date | None = None, *, source: str | None = N
         raise InputError(f"text must be a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the text is empty")
-    article = Article(text=text, date=parse_date(date), id=id, source=source, url=url, title=title)
+    from .reading import without_lone_surrogates
+
+    article = Article(text=without_lone_surrogates(text), date=parse_date(date), id=id, source=source, url=url,
+                      title=title)
     return list((coder or default_coder()).code(article).events)
 
 
@@ -170,8 +173,13 @@ def code_many(articles: Iterable[Article | dict], coder: Coder | None = None,
 
     def as_articles() -> Iterator[Article]:
         for i, a in enumerate(articles):
-            yield a if isinstance(a, Article) else article_from_record(
-                a, default_date=None, default_source=None, fallback_id=f"article-{i + 1}")
+            if isinstance(a, Article):
+                yield a
+                continue
+            try:
+                yield article_from_record(a, default_date=None, default_source=None, fallback_id=f"article-{i + 1}")
+            except InputError as exc:  # say which one (the events of the articles before it were streamed)
+                raise type(exc)(f"article {i + 1} of code_many: {exc}") from None
 
     for coded in (coder or default_coder()).code_many(as_articles(), batch_size=batch_size):
         yield from coded.events

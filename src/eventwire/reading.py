@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
@@ -152,6 +153,14 @@ def _text_lines(raw: IO[bytes], name: str) -> Iterator[str]:
         yield buffer
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """The text with lone UTF-16 surrogates (JSON escapes like "\\ud800", invalid in UTF-8) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def article_from_record(record: Any, *, default_date: dt.date | None, default_source: str | None,
                         fallback_id: str) -> Article:
     """Build an Article from a JSON/CSV record, checking its fields."""
@@ -160,6 +169,7 @@ def article_from_record(record: Any, *, default_date: dt.date | None, default_so
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("record has no 'text' (or it is empty)")
+    text = without_lone_surrogates(text)
     if len(text) > MAX_ARTICLE_CHARS:
         raise InputError(f"record text has {len(text):,} characters, more than the {MAX_ARTICLE_CHARS:,} "
                          f"allowed for one article; split it into several records")

@@ -36,7 +36,10 @@ def lookup_cli(
         raise InputError(f"unknown --format {fmt!r}; use table or jsonl")
     when = parse_date(date) if date else None
     if phrases == ["-"]:
-        phrases = [line.rstrip("\n") for line in sys.stdin]
+        from ..reading import decode_bytes
+
+        raw = getattr(sys.stdin, "buffer", None)  # a text stream without bytes (tests) is read as text
+        phrases = (decode_bytes(raw.read(), "<stdin>") if raw else sys.stdin.read()).splitlines()
     elif "-" in phrases:
         raise InputError('"-" (read stdin) must be the only phrase')
     d = load_dictionary(dictionary, replace_shipped=only) if dictionary else dictionary_from_env()
@@ -71,6 +74,7 @@ def validate_cli(path: Path = typer.Argument(..., help="Data file: an actor dict
     """Report line-numbered errors (bad dates, unknown codes, repeated rows, ambiguous aliases); exit 1 on errors."""
     from ..actors.validation import WARNING, errors, validate_file
 
+    _check_data_file(path)
     problems = validate_file(path)
     shown = problems if warnings else errors(problems)
     for p in shown:
@@ -81,3 +85,22 @@ def validate_cli(path: Path = typer.Argument(..., help="Data file: an actor dict
         err(f"{n_errors} problem(s) in {path}{note}")
         raise typer.Exit(1)
     err(f"{path}: OK{note}")
+
+
+def _check_data_file(path: Path) -> None:
+    """Missing, folder and binary files get a one-line error before validation (exit 1, like any invalid file)."""
+    from ..errors import DictionaryError, InputError
+    from ..reading import sniff_encoding
+
+    if path.is_dir():
+        raise DictionaryError(f"{path}: is a directory; give one dictionary or data file")
+    if not path.is_file():
+        return  # validate_file says 'no such dictionary file'
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+    try:
+        wide = sniff_encoding(head, str(path))
+    except InputError as exc:
+        raise DictionaryError(str(exc)) from None
+    if wide:
+        raise DictionaryError(f"{path}: {wide.upper()} text; save the file as UTF-8")

@@ -114,6 +114,8 @@ def query_cli(
 
     if fmt not in FORMATS:
         raise InputError(f"unknown --format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if any(q not in (1, 2, 3, 4) for q in quad):
+        raise InputError(f"--quad takes 1, 2, 3 or 4 (verbal/material cooperation/conflict), not {quad}")
     if dyad and not count_by:
         raise InputError("--dyad groups counts: use it with --count-by day|week|month "
                          "(to select a dyad, give --source and --target)")
@@ -161,6 +163,20 @@ def _write_rows(rows: list[dict[str, Any]], fmt: str) -> None:
             out.write("  ".join(c[k].ljust(widths[k]) for k in keys).rstrip() + "\n")
 
 
+def _check_output_file(output: str) -> None:
+    """A one-line error, before any work, for an --output that cannot be written (folder, missing folder, no rights)."""
+    import os
+    from pathlib import Path
+
+    p = Path(output)
+    if p.is_dir():
+        raise InputError(f"-o {output}: is a directory; give a file name")
+    if not p.parent.is_dir():
+        raise InputError(f"-o {output}: the folder {p.parent} does not exist")
+    if not os.access(p.parent, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
+        raise InputError(f"-o {output}: not writable; give a path you can write to")
+
+
 @app.command("export")
 def export_cli(
     db: str = DB_OPTION,
@@ -174,6 +190,8 @@ def export_cli(
     """
     from ..store import WRITERS, Store, export, export_clusters
 
+    if output != "-":
+        _check_output_file(output)
     if clusters:
         with Store(db, read_only=True) as store:
             n = export_clusters(store, fmt, sys.stdout if output == "-" else output)
