@@ -214,3 +214,24 @@ def test_a_pattern_with_the_subject_as_target(tmp_path, nlp) -> None:  # type: i
     assert not subject_is_target(" ", " MONEY $ ") and not subject_is_target("+", " MONEY ")
     coder = _suite_coder(tmp_path, nlp, "--- RESCUE [---] ---\nRESCUE\n- + * FROM $ [066]\n")
     assert ("KLM", "VRD") in _pairs(coder, "Vardia was rescued from Kelmor after a long siege.")
+
+
+def test_imported_agents_compose_and_are_shared_across_a_coordination(nlp) -> None:  # type: ignore[no-untyped-def]
+    """PETRARCH appends every agent of a phrase ("Vardian rebel media": REB then MED), and the modifiers shared
+    by a coordination give their agents to each conjunct ("... media and government")."""
+    from eventwire.actors.dictionary import default_dictionary
+    from eventwire.actors.importer import read_actor_file
+    from eventwire.actors.resolver import composed_roles
+    from eventwire.coding import Coder
+    from eventwire.evaluation.petrarch_dicts import _set_role_words
+
+    assert composed_roles([(2, 1, "MED"), (0, 1, "REB"), (0, 2, "XYZ")]) == "XYZMED"
+    assert composed_roles([(1, 1, "MED"), (0, 1, "REB")]) == "REBMED"
+    names = NAMES + "VARDIAN [VRD]\n"
+    dictionary = default_dictionary().extended(read_actor_file("x.actors.txt", text=names), name="test")
+    coder = Coder(nlp, dictionary=dictionary)
+    _set_role_words(coder.actors, {"media": "MED", "government": "GOV", "rebel": "REB"})
+    coder.actors.role_inflections = False
+    coder.actors.compose_roles = True
+    pairs = _pairs(coder, "The Vardian rebel media and government condemned Kelmor.")
+    assert {("VRDREBMED", "KLM"), ("VRDREBGOV", "KLM")} <= pairs

@@ -235,6 +235,7 @@ class ActorResolver:
     def _role(self, words: list[str], lemmas: list[str], positions: list[int],
               head_i: int | None) -> tuple[str | None, str | None]:
         best: tuple[int, int, str, str] | None = None
+        found: list[tuple[int, int, str]] = []  # (start, size, code) of every role phrase start
         n = len(words)
         for i in range(n):
             reach = max(self._reach(words[i]), self._reach(lemmas[i]))
@@ -257,7 +258,10 @@ class ActorResolver:
                         cand = (size, -distance, code, key)
                         if best is None or cand[:2] > best[:2]:
                             best = cand
+                        found.append((i, size, code))
                         break
+        if best and len(found) > 1 and getattr(self, "compose_roles", False):
+            return composed_roles(found), best[3]  # PETRARCH's agents: "Islamist media" → MUS + MED
         return (best[2], best[3]) if best else (None, None)
 
     def _prefix_at(self, v: DocView, idx: list[int]) -> str:
@@ -754,6 +758,16 @@ class ActorResolver:
             prior = people[k - 1][1]
             tok = v.doc[i]
             mentions.by_head[i] = replace(prior, text=tok.text, start=tok.idx, end=tok.idx + len(tok), how="pronoun")
+
+
+def composed_roles(found: list[tuple[int, int, str]]) -> str:
+    """The codes of non-overlapping role phrases (longest first) joined in text order, each once, as PETRARCH
+    appends every agent of a phrase ("Danish Islamist media": MUS then MED)."""
+    kept: list[tuple[int, int, str]] = []
+    for i, size, code in sorted(found, key=lambda f: (-f[1], f[0])):
+        if all(i + size <= j or j + k <= i for j, k, _ in kept):
+            kept.append((i, size, code))
+    return "".join(dict.fromkeys(code for _, _, code in sorted(kept)))
 
 
 def _imported_before_article(found: list[tuple[int, int, Entry]], lower: list[str]) -> list[tuple[int, int, Entry]]:

@@ -58,6 +58,7 @@ def with_petrarch_agents(coder, folder: Path):  # type: ignore[no-untyped-def]
         _set_role_words(coder.actors, dict(agents))
         coder.actors.role_inflections = False  # the file's phrases with their plurals, as PETRARCH reads them
         coder.actors.imported_roles = frozenset(agents)  # they beat shipped actor aliases of the same words
+        coder.actors.compose_roles = True  # every agent of a phrase is appended, as PETRARCH does ("MUSMED")
     return coder
 
 

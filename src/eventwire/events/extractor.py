@@ -974,7 +974,11 @@ def _shares_first_conjunct(first_tok: "Token", tok: "Token", first: Actor, actor
     if actor.country is None and actor.sector and not any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
         modifiers = [c for c in first_tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < first_tok.i]
         if any((m := mentions.get(c)) is not None and m.country == first.country for c in modifiers):
-            return replace(actor, code=first.country + actor.sector, country=first.country,
+            # agents of the shared modifiers too, when the first conjunct's code composes several 3-letter agents
+            # ("Danish Islamist media and government": DNK MUS MED, DNK MUS GOV)
+            rest = first.code[len(first.country):] if first.code and first.code.startswith(first.country) else ""
+            shared = rest[:-3] if len(rest) % 3 == 0 else ""
+            return replace(actor, code=first.country + shared + actor.sector, country=first.country,
                            how=actor.how + "+coordinated country")
     if actor.sector is None and actor.country and first.sector and actor.country != first.country:
         complements = [p for c in first_tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
