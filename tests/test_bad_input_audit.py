@@ -327,3 +327,35 @@ def test_python_api_bad_input():
         eventwire.code("Iran met Iraq.", date="yesterday")
     with pytest.raises(InputError, match="article 2 of code_many: record has no 'text'"):
         list(eventwire.code_many([{"id": "a", "text": GOOD}, {"id": "b"}]))
+
+
+def test_ingest_folder_says_what_it_skipped(run_cli, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "story.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    code, _, err = run_cli("ingest", str(folder), "--db", str(tmp_path / "x.db"))
+    assert code == 0 and "1 article(s) coded and stored" in err
+    assert "1 file(s) of other types skipped (.pdf)" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run_cli("ingest", str(empty), "--db", str(tmp_path / "x.db"))
+    assert "no files in this folder" in err
+
+
+def test_serve_binary_token_file(tmp_path):
+    from eventwire.errors import InputError
+    from eventwire.web.settings import read_token_file
+
+    f = tmp_path / "token"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
+    with pytest.raises(InputError, match="not UTF-8 text"):
+        read_token_file(f)
+
+
+@pytest.mark.parametrize("option", [("--limit", "-1"), ("--limit", "0"), ("--errors", "-5")])
+def test_evaluate_negative_counts_are_usage_errors(run_cli, tmp_path, option):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": GOOD}) + "\n", encoding="utf-8")
+    code, _, err = run_cli("evaluate", str(gold), *option)
+    assert code == 2 and "Invalid value" in err and "unexpected" not in err

@@ -311,16 +311,30 @@ def _iter_stream(raw: IO[bytes], name: str, **defaults: Any) -> Iterator[Item]:
     yield _single_article(text, "stdin", is_html=looks_like_html(text), **defaults)
 
 
+def _iter_folder(folder: Path, **defaults: Any) -> Iterator[Item]:
+    """The articles of every known file under a folder; a warning names the files skipped, or says it had none."""
+    known = BATCH_SUFFIXES | TEXT_SUFFIXES - {""}
+    files = sorted(c for c in folder.rglob("*") if c.is_file() and not c.name.startswith("."))
+    skipped = sorted({c.suffix.lower() or c.name for c in files if c.suffix.lower() not in known})
+    read = [c for c in files if c.suffix.lower() in known]
+    if skipped:
+        warnings.warn(f"{folder}: {len(files) - len(read)} file(s) of other types skipped ({', '.join(skipped[:8])}"
+                      f"{', ...' if len(skipped) > 8 else ''}); eventwire reads {', '.join(sorted(known))}",
+                      stacklevel=2)
+    elif not read:
+        warnings.warn(f"{folder}: no files in this folder", stacklevel=2)
+    for child in read:
+        try:
+            yield from iter_path(child, **defaults)
+        except InputError as exc:
+            yield RecordError(str(exc), source=str(child))
+
+
 def iter_paths(paths: Iterable[str | Path], *, recursive: bool = False, **defaults: Any) -> Iterator[Item]:
     """Yield articles from several files; with recursive=True, folders are walked for known file types."""
     for path in paths:
         p = Path(path)
         if recursive and p.is_dir():
-            for child in sorted(c for c in p.rglob("*") if c.is_file()):
-                if child.suffix.lower() in BATCH_SUFFIXES | TEXT_SUFFIXES - {""}:
-                    try:
-                        yield from iter_path(child, **defaults)
-                    except InputError as exc:
-                        yield RecordError(str(exc), source=str(child))
+            yield from _iter_folder(p, **defaults)
         else:
             yield from iter_path(p, **defaults)

@@ -15,8 +15,8 @@ def evaluate_cli(
     gold: str = typer.Argument(..., metavar="GOLD.jsonl", help="A gold file (formats: see docs/evaluation.md)."),
     fmt: str = typer.Option("table", "--format", "-f", help="Output: table (headline scores last) or json."),
     gold_format: str = typer.Option(None, "--gold-format", help="Force the gold format instead of detecting it."),
-    errors: int = typer.Option(15, "--errors", help="Misses and false alarms to list in the table."),
-    limit: int = typer.Option(None, "--limit", help="Only the first N records."),
+    errors: int = typer.Option(15, "--errors", min=0, help="Misses and false alarms to list in the table."),
+    limit: int = typer.Option(None, "--limit", min=1, help="Only the first N records."),
 ) -> None:
     """Code a gold set and print precision, recall and F1 at several strictness levels."""
     if fmt not in ("table", "json"):

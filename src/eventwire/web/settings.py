@@ -65,6 +65,8 @@ def read_token_file(path: str | Path) -> str:
         lines = Path(path).expanduser().read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise InputError(f"cannot read the token file {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"the token file {path} is not UTF-8 text; its first line must be the token") from None
     token = lines[0].strip() if lines else ""
     if not token:
         raise InputError(f"the token file {path} is empty")
