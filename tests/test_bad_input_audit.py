@@ -359,3 +359,15 @@ def test_evaluate_negative_counts_are_usage_errors(run_cli, tmp_path, option):
     gold.write_text(json.dumps({"id": "g1", "text": GOOD}) + "\n", encoding="utf-8")
     code, _, err = run_cli("evaluate", str(gold), *option)
     assert code == 2 and "Invalid value" in err and "unexpected" not in err
+
+
+def test_invalid_bytes_late_in_a_utf8_batch_are_reported_with_their_line(run_cli, tmp_path):
+    f = tmp_path / "batch.jsonl"
+    good = "".join(_record(f"r{i}") for i in range(300)).encode("utf-8")  # well past the 8 KiB sniffed head
+    bad = '{"id": "late", "text": "Le pr\xe9sident: Turkey condemned Israel."}\n'.encode("latin-1")
+    f.write_bytes(good + bad + _record("after").encode("utf-8"))
+    code, out, err = run_cli("code", str(f))
+    assert code == 0
+    assert "warning: batch.jsonl:301: bytes that are not valid UTF-8" in err
+    ids = {json.loads(line)["article_id"] for line in out.splitlines()}
+    assert {"late", "after", "r0", "r299"} <= ids

@@ -140,17 +140,35 @@ def _text_lines(raw: IO[bytes], name: str) -> Iterator[str]:
             encoding = "cp1252"
         else:
             encoding = "utf-8-sig"
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    buffer = ""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    buffer, lineno = "", 0
     chunk = head
     while chunk:
-        buffer += decoder.decode(chunk)
+        buffer += _decode_chunk(decoder, chunk, name, encoding, lineno + buffer.count("\n") + 1)
         *lines, buffer = buffer.split("\n")
+        lineno += len(lines)
         yield from (line + "\n" for line in lines)
         chunk = raw.read(1 << 16)
-    buffer += decoder.decode(b"", final=True)
+    buffer += _decode_chunk(decoder, b"", name, encoding, lineno + 1, final=True)
     if buffer:
         yield buffer
+
+
+def _decode_chunk(decoder: codecs.IncrementalDecoder, chunk: bytes, name: str, encoding: str, line: int,
+                  final: bool = False) -> str:
+    """Decode one chunk; the first invalid bytes after a valid start are replaced by U+FFFD with one warning."""
+    state = decoder.getstate()
+    try:
+        return decoder.decode(chunk, final=final)
+    except UnicodeDecodeError:
+        decoder.errors = "replace"
+        decoder.setstate(state)
+        text = decoder.decode(chunk, final=final)
+        line += text[:max(text.find("\ufffd"), 0)].count("\n")
+        label = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
+        warnings.warn(f"{name}:{line}: bytes that are not valid {label} (first on this line) are replaced by "
+                      f"U+FFFD; save the file as UTF-8", DecodingWarning, stacklevel=3)
+        return text
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
