@@ -76,7 +76,7 @@ def test_benchmark_samples_every_kth_record_unless_full(tmp_path, monkeypatch):
 def test_dev_split_is_scored(shared_eval):
     from eventwire.evaluation import evaluate
 
-    gold, s = evaluate(shared_eval / "india-police-events" / "dev.jsonl", limit=60)
+    gold, _ = evaluate(shared_eval / "india-police-events" / "dev.jsonl", limit=60)
     assert gold.format.name == "ipe" and len(gold.records) == 60
 
 

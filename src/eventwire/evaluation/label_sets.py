@@ -240,9 +240,10 @@ def label_summary(gold: Any, scores: Any) -> list[str]:
     if not part:
         return []
     mi, ma = part["micro"], part["macro"]
-    out = ["", f"labels ({part['gold_labels']} in the gold): micro P {mi['precision']:.3f} R {mi['recall']:.3f} "
+    headline = (f"labels ({part['gold_labels']} in the gold): micro P {mi['precision']:.3f} R {mi['recall']:.3f} "
                 f"F1 {mi['f1']:.3f}; macro P {ma['precision']:.3f} R {ma['recall']:.3f} F1 {ma['f1']:.3f}; "
-                f"weighted F1 {part['weighted_f1']:.3f}",
+                f"weighted F1 {part['weighted_f1']:.3f}")
+    out = ["", headline,
             "no CAMEO counterpart (always missed): " + (", ".join(part["without_cameo_counterpart"]) or "none")]
     if part["macro_f1_by_group"]:
         out.append("macro / weighted F1 by label group: " + "; ".join(
