@@ -2,7 +2,7 @@
 
 Actor dictionaries (``code, alias, …``) are checked by :mod:`eventwire.actors.validation`; the other shipped
 kinds (role words, regions, the event lexicon, the CAMEO → PLOVER crosswalk, threats, refusals, places, event
-synonyms) by the column rules of :data:`KINDS`: required cells, CAMEO codes (2-4 digits), sector and country
+synonyms, the CAMEO → label crosswalk of the classification gold sets) by the column rules of :data:`KINDS`: required cells, CAMEO codes (2-4 digits), sector and country
 codes, numbers, and one value per key (a key listed twice with different values is an error). The loaders check
 the same things when eventwire reads the files; this gives line-numbered findings for a whole file at once.
 """
