@@ -84,3 +84,9 @@ def test_government_travelling_to_its_own_capital_is_no_visit(code_text) -> None
 
 def test_visit_abroad_is_a_visit(code_text) -> None:
     assert [e.cameo for e in code_text("Cyril Ramaphosa arrived in Moscow on Sunday.")][:1] == ["042"]
+
+
+def test_permission_to_act_is_not_the_act(code_text) -> None:
+    events = [e for e in code_text("The law allows the police to arrest anyone without a warrant.")
+              if e.cameo.startswith("17")]
+    assert events and all(e.modality == "hypothetical" for e in events)

@@ -62,6 +62,10 @@ UNADDRESSED = ("010",)
 SPECIFIC_STATEMENTS = ("011", "012", "013", "014", "015", "016", "017", "018", "019")
 # Verbs whose object event did not (or not yet) take place: "cancelled the meeting", "postponed a visit".
 CANCEL_HEADS = {"cancel", "postpone", "delay", "scrap", "shelve", "abandon", "defer", "suspend", "scuttle"}
+# "unable to arrest", "failed to stop": the act was not done ("not able to" is read through the negation of "able").
+INABILITY_HEADS = {"unable", "fail"}
+# "the law allows the police to arrest anyone": a permission, not the act itself.
+PERMISSION_HEADS = {"allow", "permit", "authorize", "authorise", "empower", "enable", "entitle"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "for", "into", "upon", "between")
 # Verbs whose subject is also the agent of their event-noun object ("imposed sanctions", "held talks");
@@ -631,8 +635,13 @@ class EventExtractor:
         if tok.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in CANCEL_HEADS or (
                 head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))):
             negated = True  # "called off the talks": the talks are not held
+        if tok.dep_ == "xcomp" and (head.lemma_.lower() in INABILITY_HEADS or (head.lemma_.lower() == "able" and any(
+                c.dep_ == "neg" for c in (*head.children, *head.head.children)))):
+            negated = True  # "unable to arrest", "failed to stop", "have not been able to arrest"
         if negated:
             return "negated", True
+        if tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in PERMISSION_HEADS:
+            return "hypothetical", False  # "the law allows the police to arrest": permitted, not done
         if "would" in auxes and _reported_clause(tok) and not any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                 for c in tok.children):
