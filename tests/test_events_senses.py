@@ -90,3 +90,9 @@ def test_permission_to_act_is_not_the_act(code_text) -> None:
     events = [e for e in code_text("The law allows the police to arrest anyone without a warrant.")
               if e.cameo.startswith("17")]
     assert events and all(e.modality == "hypothetical" for e in events)
+
+
+def test_a_measure_targeting_someone_is_no_attack(code_text) -> None:
+    events = code_text("The European Union imposed new sanctions targeting five Russian ministers.")
+    assert [e.cameo for e in events] == ["163"]
+    assert [e.cameo[:2] for e in code_text("Russian missiles targeted Ukrainian power stations.")] == ["19"]

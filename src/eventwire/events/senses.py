@@ -10,6 +10,8 @@
   interviewee says in it is still a statement.
 - A visit whose host is the visitor itself (042/043 with the same actor code on both sides, neither guessed from
   the sentence: "the president arrived in the capital's stadium") is travel at home, not a visit.
+- "Targeting" said of a measure ("sanctions targeting five ministers", "a law that targets foreign media") means
+  "directed at", not an attack: the measure's own event (163 sanctions, ...) is the event.
 - Agreeing that something is so ("Experts agree that the rules leave the public in the dark") is an opinion, not
   an agreement to cooperate (03); agreeing that something should or will be done ("agree that the disputes should
   be resolved by arbitration") stays one.
@@ -34,6 +36,10 @@ SUICIDE_BOMBING = "1831"
 PROTEST_BOYCOTT = "143"
 
 
+# Measures that "target" someone without attacking them ("sanctions targeting X").
+MEASURE_NOUNS = frozenset({"sanction", "sanctions", "measure", "law", "bill", "tariff", "ban", "restriction", "policy",
+                           "rule", "decree", "embargo", "legislation", "regulation", "order", "package", "probe",
+                           "investigation"})
 # Verbs of conversation that make an interview when one side is the media.
 INTERVIEW_VERBS = frozenset({"talk", "talks", "speak", "chat", "converse", "sit"})
 
@@ -41,7 +47,19 @@ INTERVIEW_VERBS = frozenset({"talk", "talks", "speak", "chat", "converse", "sit"
 def actor_senses(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates with the codes their source's kind calls for, without interviews, shared opinions and visits
     at home (module docstring)."""
-    return [_with_sense(c) for c in candidates if not (interview(c) or opinion(c) or home_visit(c))]
+    return [_with_sense(c) for c in candidates
+            if not (interview(c) or opinion(c) or home_visit(c) or measure_targeting(c))]
+
+
+def measure_targeting(c: Candidate) -> bool:
+    """ "sanctions targeting five ministers", "a law that targets the press": a measure directed at someone, not an
+    attack (the verb "target" on a clause that modifies, or has as its subject, a measure noun)."""
+    tok = c.trigger
+    if tok.lemma_.lower() != "target" or not c.cameo[:2] in ("18", "19", "20"):
+        return False
+    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in MEASURE_NOUNS:
+        return True
+    return any(k.dep_ == "nsubj" and k.lemma_.lower() in MEASURE_NOUNS for k in tok.children)
 
 
 def home_visit(c: Candidate) -> bool:
