@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .actors.dictionary import ActorDictionary
-from .actors.resolver import ActorResolver, Mentions
+from .actors.resolver import ActorResolver
 from .clean import clean_text
 from .dates import attached_dates, is_future_clause, is_past_clause, parse_date, resolve_event_date
 from .errors import InputError

@@ -79,6 +79,11 @@ CAMEO_REGIONS: dict[str, str] = {
 }
 
 
+def is_state_country(country: str | None) -> bool:
+    """A country part that names a state (ISO3 or CAMEO region), not an organisation or an unknown ("---")."""
+    return bool(country) and len(country or "") == 3 and country not in ORGANISATIONS and country != "---"
+
+
 @lru_cache(maxsize=65536)
 def split_code(code: str) -> tuple[str, str | None]:
     """'USAGOV' → ('USA', 'GOV'); 'NATO' → ('NATO', None); 'RUSGOVMIL' → ('RUS', 'GOV').

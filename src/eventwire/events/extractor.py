@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..actors.codes import ORGANISATIONS
+from ..actors.codes import is_state_country
 from ..actors.reflexives import self_directed
 from ..actors.resolver import Mentions
 from ..model import Actor
@@ -1054,7 +1054,7 @@ def _purpose(tok: "Token") -> bool:
 
 def _is_state(actor: Actor) -> bool:
     """An actor of a country (ISO3), not an organisation: only a country has its "own country" to act on."""
-    return bool(actor.country) and len(actor.country or "") == 3 and actor.country not in ORGANISATIONS
+    return is_state_country(actor.country)
 
 
 def _has_country(actor: Actor | None) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..actors.codes import is_state_country
 from ..actors.resolver import Mentions
 from ..model import Actor
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 PLACE_SOURCE_ROOTS = {"17", "18", "19", "20"}
 # Prepositions that name where an act happened ("in Bolivia", "near the town of X", "outside (of) X").
 PLACE_PREPS = {"in", "near", "outside", "inside", "at", "around"}
-NON_STATES = {"IGO", "NGO", "MNC", "IMG", "ISM"}
 
 
 def place_source(tok: Token, mentions: Mentions,
@@ -64,7 +64,4 @@ def _place_objects(prep: Token) -> list[Token]:
 
 
 def _country(actor: Actor) -> str | None:
-    country = actor.country
-    if not country or len(country) != 3 or country in NON_STATES or country.startswith("---"):
-        return None
-    return country
+    return actor.country if is_state_country(actor.country) else None
