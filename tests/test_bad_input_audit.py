@@ -6,7 +6,6 @@ Every input here is written by the test itself (tmp_path files); see docs/errors
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
@@ -97,7 +96,7 @@ def test_tsv_batch_is_read_by_its_header(run_cli, tmp_path):
 def test_batch_without_text_column_names_the_columns_found(run_cli, tmp_path, name, header):
     f = tmp_path / name
     f.write_text(header + "1\tx\n", encoding="utf-8")
-    code, out, err = run_cli("code", str(f))
+    code, _out, err = run_cli("code", str(f))
     line = _one_error_line(err)
     assert code == 2 and "'text' column" in line and "found columns: 'id', 'body'" in line
 
@@ -153,7 +152,7 @@ def test_a_file_that_is_not_a_database(run_cli, tmp_path, args):
         story = tmp_path / "story.txt"
         story.write_text(GOOD, encoding="utf-8")
         args = (*args, str(story))
-    code, out, err = run_cli(*args, "--db", str(db))
+    code, _out, err = run_cli(*args, "--db", str(db))
     assert code == 1
     assert "is it an eventwire database?" in _one_error_line(err)
     assert db.read_text(encoding="utf-8").startswith("these are my notes")
@@ -192,7 +191,7 @@ def test_batch_out_that_cannot_be_a_folder(run_cli, tmp_path):
 def test_evaluate_bad_gold_files(run_cli, tmp_path, setup, says):
     gold = tmp_path / "gold.jsonl"
     setup(gold)
-    code, out, err = run_cli("evaluate", str(gold))
+    code, _out, err = run_cli("evaluate", str(gold))
     assert code == 2 and says in _one_error_line(err)
 
 
@@ -222,18 +221,11 @@ def test_skipped_records_make_the_exit_code_3(run_cli, tmp_path, command):
 @pytest.fixture
 def api(tmp_path):
     pytest.importorskip("fastapi")
-    from fastapi.testclient import TestClient
-    from test_web_support import TOKEN, fill
+    from test_web_support import TOKEN, filled_client
 
-    from eventwire.store import Store
-    from eventwire.web import WebSettings, create_app
+    from eventwire.web import WebSettings
 
-    path = str(tmp_path / "api.db")
-    with Store(path) as store:
-        fill(store)
-    app = create_app(path, WebSettings(token=TOKEN))
-    yield TestClient(app, raise_server_exceptions=False)
-    app.state.store.close()
+    yield from filled_client(str(tmp_path / "api.db"), WebSettings(token=TOKEN))
 
 
 @pytest.mark.parametrize(("query", "says"), [

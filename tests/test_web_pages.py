@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient
-from test_web_support import fill
+from test_web_support import filled_client
 
 from eventwire.store import Store
 from eventwire.web import WebSettings, create_app
@@ -21,12 +21,7 @@ HTML = {"Accept": "text/html"}
 
 @pytest.fixture
 def client(tmp_path):
-    path = str(tmp_path / "pages.db")
-    with Store(path) as store:
-        fill(store)
-    app = create_app(path, WebSettings(read_only=True))
-    yield TestClient(app, raise_server_exceptions=False)
-    app.state.store.close()
+    yield from filled_client(str(tmp_path / "pages.db"), WebSettings(read_only=True))
 
 
 def rows(html: str) -> list[str]:

@@ -73,6 +73,21 @@ def fill(store) -> None:  # type: ignore[no-untyped-def]
     store.finish_run(run, coded=3, unchanged=0, failed=0, events=7)
 
 
+def filled_client(path: str, settings):  # type: ignore[no-untyped-def]
+    """A TestClient on an app over a new store at ``path`` holding the three test articles; yields it, then closes
+    the store (use with ``yield from`` in a fixture)."""
+    from fastapi.testclient import TestClient
+
+    from eventwire.store import Store
+    from eventwire.web import create_app
+
+    with Store(path) as store:
+        fill(store)
+    app = create_app(path, settings)
+    yield TestClient(app, raise_server_exceptions=False)
+    app.state.store.close()
+
+
 def assert_error_shape(response, status: int) -> dict:  # type: ignore[no-untyped-def]
     """The canonical error document, and no traceback."""
     assert response.status_code == status, response.text
