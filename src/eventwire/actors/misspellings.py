@@ -9,6 +9,7 @@ added, dropped, changed or two swapped) from the person's, the surname is long e
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -16,11 +17,12 @@ if TYPE_CHECKING:
     from .dictionary import ActorDictionary, Entry
 
 MIN_SURNAME = 6
-_INDEX: dict[int, dict[tuple[str, int], list[str]]] = {}  # id(dictionary) → (first name, words) → full names
+# dictionary → (first name, number of words) → full names; dropped with the dictionary
+_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _people(dictionary: ActorDictionary) -> dict[tuple[str, int], list[str]]:
-    index = _INDEX.get(id(dictionary))
+    index = _INDEX.get(dictionary)
     if index is None:
         grouped: dict[tuple[str, int], set[str]] = defaultdict(set)
         for entry in dictionary.entries():
@@ -28,8 +30,7 @@ def _people(dictionary: ActorDictionary) -> dict[tuple[str, int], list[str]]:
             if entry.kind == "person" and len(words) >= 2 and entry.alias == entry.name:
                 grouped[(words[0].lower(), len(words))].add(entry.name)
         index = {k: sorted(v) for k, v in grouped.items()}
-        _INDEX.clear()  # one dictionary at a time (the process's coder)
-        _INDEX[id(dictionary)] = index
+        _INDEX[dictionary] = index
     return index
 
 
