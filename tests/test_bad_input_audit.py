@@ -6,6 +6,7 @@ Every input here is written by the test itself (tmp_path files); see docs/errors
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -318,7 +319,140 @@ def test_python_api_bad_input():
     with pytest.raises(DateError):
         eventwire.code("Iran met Iraq.", date="yesterday")
     with pytest.raises(InputError, match="article 2 of code_many: record has no 'text'"):
-        list(eventwire.code_many([{"id": "a", "text": GOOD}, {"id": "b"}]))
+        list(eventwire.code_many([{"id": "a", "text": GOOD}, {"id": "b"}], strict=True))
+
+
+# ---- Python API: code_many reports an unusable article and codes the rest ---------------------------
+
+def _huge_text() -> str:
+    from eventwire.settings import MAX_ARTICLE_CHARS
+
+    return "Iran met Iraq. " * (MAX_ARTICLE_CHARS // 15 + 10)
+
+
+@pytest.mark.parametrize("kind", ["Article", "dict"])
+def test_code_many_skips_an_oversized_article_with_a_warning(kind):
+    import eventwire
+    from eventwire.reading import SkippedArticleWarning
+
+    rows = [{"id": "a", "text": GOOD}, {"id": "big", "text": _huge_text()}, {"id": "c", "text": GOOD}]
+    items = [eventwire.Article(**r) for r in rows] if kind == "Article" else rows
+    with pytest.warns(SkippedArticleWarning, match=r"article 2 of code_many skipped: .*1,000,1\d\d characters"):
+        ids = [e.article_id for e in eventwire.code_many(items)]
+    assert ids == ["a", "c"]
+
+
+def test_code_many_strict_raises_on_an_oversized_article():
+    import eventwire
+    from eventwire.errors import InputError
+
+    with pytest.raises(InputError, match="article 1 of code_many: article 'big' text has"):
+        list(eventwire.code_many([eventwire.Article(_huge_text(), id="big")], strict=True))
+
+
+def test_code_many_names_each_skipped_article():
+    import warnings
+
+    import eventwire
+    from eventwire.reading import SkippedArticleWarning
+
+    items = [eventwire.Article(""), eventwire.Article(None), eventwire.Article(b"Iran met Iraq."),
+             eventwire.Article(GOOD, date="yesterday"), eventwire.Article(GOOD, id="ok")]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ids = [e.article_id for e in eventwire.code_many(items)]
+    said = [str(w.message) for w in caught if issubclass(w.category, SkippedArticleWarning)]
+    assert ids == ["ok"]
+    assert [m.split(" skipped")[0] for m in said] == [f"article {i} of code_many" for i in (1, 2, 3, 4)]
+    assert "must be a str, not bytes; decode it first" in said[2] and "yesterday" in said[3]
+
+
+def test_article_with_a_lone_surrogate_is_cleaned_like_a_file_record(coder):
+    import eventwire
+    from eventwire.model import Article
+
+    article = Article("Turkey condemned Israel. \ud800 Iran met Iraq.", title="Caf\udce9", date="2024-01-02")
+    coded = coder.code(article)
+    assert coded.article.title == "Caf\ufffd" and "\ud800" not in coded.text
+    assert coded.article.key.startswith("sha1:")  # hashing the text no longer fails
+    events = list(eventwire.code_many([article], coder=coder))
+    assert [e.cameo for e in events] == ["111", "040"]
+    for e in events:
+        e.to_json().encode("utf-8")  # writable as UTF-8
+    assert events[0].date == "2024-01-02"
+
+
+@pytest.mark.parametrize(("call", "says"), [
+    (lambda ew: list(ew.code_many("Turkey condemned Israel.")), "not a str; for one text use eventwire.code"),
+    (lambda ew: list(ew.code_many({"text": GOOD})), "not a dict"),
+    (lambda ew: list(ew.code_many(None)), "not a NoneType"),
+    (lambda ew: list(ew.code_many([GOOD])), "article 1 of code_many is a str"),
+    (lambda ew: ew.coding.default_coder().code(GOOD), "expected an eventwire.Article, got str"),
+    (lambda ew: ew.code(b"Iran met Iraq."), "decode it first"),
+    (lambda ew: ew.code(None), "text must be a str, not NoneType"),
+    (lambda ew: ew.code(GOOD, date=[2024]), "use YYYY-MM-DD"),
+])
+def test_python_api_wrong_types_are_input_errors(call, says):
+    import eventwire
+    import eventwire.coding
+    from eventwire.errors import InputError
+
+    with pytest.raises(InputError, match=re.escape(says)):
+        call(eventwire)
+
+
+def test_python_api_accepts_dates_and_ids_a_user_would_pass():
+    import datetime as dt
+
+    import eventwire
+
+    assert eventwire.code(GOOD, date=dt.datetime(2024, 1, 2, 9, 30), id=7)[0].article_id == "7"
+    [event] = eventwire.code_many([eventwire.Article(GOOD, date=dt.datetime(2024, 1, 2, 9, 30), id="d")])
+    assert event.date == "2024-01-02"
+
+
+# ---- batch records: JSON values of the wrong kind -------------------------------------------------
+
+def test_jsonl_values_of_the_wrong_kind_are_named_in_json_words(run_cli, tmp_path):
+    f = tmp_path / "batch.jsonl"
+    f.write_text(_record("a1") + "[1, 2]\nnull\n" + json.dumps({"id": "t", "text": 5}) + "\n"
+                 + json.dumps({"id": "s", "text": GOOD, "source": ["AFP"]}) + "\n"
+                 + json.dumps({"id": "d", "text": GOOD, "date": True}) + "\n" + _record("a7"), encoding="utf-8")
+    code, out, err = run_cli("code", str(f))
+    assert code == 3 and "Traceback" not in err
+    for says in ("batch.jsonl:2: expected a JSON object with a 'text' field, got a list",
+                 "batch.jsonl:3: expected a JSON object with a 'text' field, got null",
+                 "batch.jsonl:4: record 'text' must be a string, not a number",
+                 "batch.jsonl:5: record 'source' must be a string, not a list",
+                 "batch.jsonl:6: record 'date' must be a string, not true/false"):
+        assert says in err
+    assert {json.loads(line)["article_id"] for line in out.splitlines()} == {"a1", "a7"}
+
+
+@pytest.mark.parametrize("args", [("code", ""), ("quotes", ""), ("batch", "", "--out", "OUT")])
+def test_an_empty_file_name_is_not_the_current_folder(run_cli, tmp_path, args):
+    args = tuple(str(tmp_path / "out") if a == "OUT" else a for a in args)
+    code, out, err = run_cli(*args)
+    assert code == 2 and out == ""
+    assert "an empty file name" in _one_error_line(err)
+
+
+def test_malformed_gold_line_says_file_line_and_the_whole_json_error(run_cli, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": GOOD}) + '\n{"id": "g2", "text": "tab\there"}\n',
+                    encoding="utf-8")
+    code, _out, err = run_cli("evaluate", str(gold))
+    line = _one_error_line(err)
+    assert code == 2
+    assert f"{gold}:2: not JSON (Invalid control character at column 26;" in line
+    assert "must be written as \\t" in line and "one JSON object per line" in line
+
+
+def test_gold_line_that_is_not_an_object_says_what_it_is(run_cli, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("[1, 2]\n", encoding="utf-8")
+    code, _out, err = run_cli("evaluate", str(gold))
+    assert code == 2 and "gold.jsonl:1: a JSON list, not an object" in _one_error_line(err)
 
 
 def test_ingest_folder_says_what_it_skipped(run_cli, tmp_path):

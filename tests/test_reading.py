@@ -26,7 +26,7 @@ def test_reading_jsonl_defaults_and_ids(tmp_path):
     [
         ("[1, 2]", "expected a JSON object"),
         ('{"title": "no text"}', "no 'text'"),
-        ('{"text": 5}', "no 'text'"),
+        ('{"text": 5}', "'text' must be a string, not a number"),
         ('{"text": "ok", "date": "32/13/2020"}', "cannot understand the date"),
     ],
 )

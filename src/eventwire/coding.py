@@ -10,6 +10,7 @@ is a separate, replaceable object or function: ``ActorResolver`` (actors/),
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from .model import Article, CodedArticle, Event, Quote, Sentence
 from .nlp import load_pipeline
 from .places import PlaceMention, place_finder
 from .quotes import find_quotes, quote_at
-from .settings import MAX_ARTICLE_CHARS
+from .reading import SkippedArticleWarning, article_from_record, checked_article
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -45,23 +46,26 @@ class Coder:
 
     # ---- public -------------------------------------------------------------
     def code(self, article: Article) -> CodedArticle:
-        """Code one article."""
-        text = self._prepare(article)
+        """Code one article; InputError if it cannot be (a text that is not a str or is too long, a bad date)."""
+        text, article = self._prepare(article)
         return self._code_doc(article, text, self.nlp(text))
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[CodedArticle]:
-        """Code a stream of articles with spaCy's batched ``nlp.pipe``; yields in input order."""
-        prepared = ((self._prepare(a), a) for a in articles)
+        """Code a stream of articles with spaCy's batched ``nlp.pipe``; yields one per article, in input order.
+
+        An article that cannot be coded raises InputError when it is reached (the ones before it have been
+        yielded); ``eventwire.code_many`` skips it with a warning instead.
+        """
+        prepared = (self._prepare(a) for a in articles)
         for doc, article in self.nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
             yield self._code_doc(article, doc.text, doc)
 
     # ---- stages -------------------------------------------------------------
     @staticmethod
-    def _prepare(article: Article) -> str:
-        if len(article.text) > MAX_ARTICLE_CHARS:
-            raise InputError(f"article {article.key}: {len(article.text):,} characters is more than the "
-                             f"{MAX_ARTICLE_CHARS:,} allowed for one article; split it")
-        return clean_text(article.text)
+    def _prepare(article: Article) -> tuple[str, Article]:
+        """The cleaned text to parse and the checked article (reading.checked_article: lone surrogates replaced)."""
+        article = checked_article(article, empty_ok=True)
+        return clean_text(article.text), article
 
     def _code_doc(self, article: Article, text: str, doc: "Doc") -> CodedArticle:
         doc.user_data.setdefault("eventwire.text", text)  # quotes/places read it; doc.text re-joins every token
@@ -156,30 +160,44 @@ def code(text: str, date: str | dt.date | None = None, *, source: str | None = N
          url: str | None = None, title: str | None = None, coder: Coder | None = None) -> list[Event]:
     """Code one text; returns its events. ``date`` is the publication date (YYYY-MM-DD)."""
     if not isinstance(text, str):
-        raise InputError(f"text must be a str, not {type(text).__name__}")
+        hint = "; decode it first (bytes.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise InputError(f"text must be a str, not {type(text).__name__}{hint}")
     if not text.strip():
         raise InputError("the text is empty")
-    from .reading import without_lone_surrogates
-
-    article = Article(text=without_lone_surrogates(text), date=parse_date(date), id=id, source=source, url=url,
-                      title=title)
+    article = checked_article(Article(text=text, date=parse_date(date), id=id, source=source, url=url,
+                                      title=title))
     return list((coder or default_coder()).code(article).events)
 
 
-def code_many(articles: Iterable[Article | dict], coder: Coder | None = None,
-              batch_size: int = 32) -> Iterator[Event]:
-    """Code many articles (Article objects or dicts with text/date/...); streams their events."""
-    from .reading import article_from_record
+def code_many(articles: Iterable[Article | dict], coder: Coder | None = None, batch_size: int = 32, *,
+              strict: bool = False) -> Iterator[Event]:
+    """Code many articles (Article objects or dicts with text/date/...); streams their events.
 
-    def as_articles() -> Iterator[Article]:
-        for i, a in enumerate(articles):
-            if isinstance(a, Article):
-                yield a
-                continue
-            try:
-                yield article_from_record(a, default_date=None, default_source=None, fallback_id=f"article-{i + 1}")
-            except InputError as exc:  # say which one (the events of the articles before it were streamed)
-                raise type(exc)(f"article {i + 1} of code_many: {exc}") from None
-
-    for coded in (coder or default_coder()).code_many(as_articles(), batch_size=batch_size):
+    An article that cannot be coded (no text, a text longer than MAX_ARTICLE_CHARS, a bad date) is skipped
+    with a ``SkippedArticleWarning`` naming its position and id, and the others are coded, as the CLI skips a
+    bad record of a batch; ``strict=True`` raises InputError instead. An item that is neither a dict nor an
+    Article raises InputError.
+    """
+    if isinstance(articles, (str, bytes, dict, Article)) or not isinstance(articles, Iterable):
+        raise InputError(f"code_many takes an iterable (a list, a generator) of dicts or eventwire.Article "
+                         f"objects, not a {type(articles).__name__}; for one text use eventwire.code(text)")
+    for coded in (coder or default_coder()).code_many(_checked_articles(articles, strict), batch_size=batch_size):
         yield from coded.events
+
+
+def _checked_articles(articles: Iterable[Article | dict], strict: bool) -> Iterator[Article]:
+    """The usable articles of code_many's input; the others are reported (warning) or raised (strict)."""
+    for i, item in enumerate(articles):
+        where = f"article {i + 1} of code_many"
+        if not isinstance(item, (dict, Article)):
+            raise InputError(f"{where} is a {type(item).__name__}; give dicts with a 'text' field or "
+                             f"eventwire.Article objects (for one text use eventwire.code(text))")
+        try:
+            if isinstance(item, Article):
+                yield checked_article(item)
+            else:
+                yield article_from_record(item, default_date=None, default_source=None, fallback_id=f"article-{i + 1}")
+        except InputError as exc:  # the events of the articles before it have been streamed already
+            if strict:
+                raise type(exc)(f"{where}: {exc}") from None
+            warnings.warn(f"{where} skipped: {exc}", SkippedArticleWarning)

@@ -19,6 +19,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -40,6 +41,10 @@ Item = Article | RecordError
 
 class DecodingWarning(UserWarning):
     """Input was not valid UTF-8 and was decoded with a fallback encoding."""
+
+
+class SkippedArticleWarning(UserWarning):
+    """``eventwire.code_many`` skipped an article it cannot code (the message says which and why)."""
 
 
 # Leading bytes of common non-text files: (signature, what it is).
@@ -179,18 +184,68 @@ def without_lone_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+def checked_text(text: Any, what: str = "record", *, empty_ok: bool = False) -> str:
+    """A record's or Article's text, checked: a non-empty str of at most MAX_ARTICLE_CHARS characters.
+
+    Lone surrogates are replaced by U+FFFD (they cannot be written as UTF-8). Raises InputError saying
+    what is wrong and how to fix it; ``what`` names the thing in the message ("record", "article 'a7'").
+    """
+    if text is None or (isinstance(text, str) and not text.strip() and not empty_ok):
+        raise InputError(f"{what} has no 'text' (or it is empty)")
+    if not isinstance(text, str):
+        hint = "; decode it first (bytes.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        kind = _json_kind(text) if what == "record" else type(text).__name__
+        raise InputError(f"{what} 'text' must be a {'string' if what == 'record' else 'str'}, not {kind}{hint}")
+    text = without_lone_surrogates(text)
+    if len(text) > MAX_ARTICLE_CHARS:
+        pieces = "records" if what == "record" else "articles"
+        raise InputError(f"{what} text has {len(text):,} characters, more than the {MAX_ARTICLE_CHARS:,} "
+                         f"allowed for one article; split it into several {pieces}")
+    return text
+
+
+def checked_article(article: Any, *, empty_ok: bool = False) -> Article:
+    """The Article with its fields checked as a batch record's are; the same object, or a cleaned copy.
+
+    A str date is parsed (DateError if it is not a date), a datetime becomes its day, a non-str id becomes
+    a str, lone surrogates in the text, id, source, url and title are replaced by U+FFFD; a text that is not a str, is empty (unless
+    ``empty_ok``) or is longer than MAX_ARTICLE_CHARS raises InputError naming the article.
+    """
+    if not isinstance(article, Article):
+        raise InputError(f"expected an eventwire.Article, got {type(article).__name__}; for a plain text use "
+                         f"eventwire.code(text) or Article(text=...)")
+    ident = without_lone_surrogates(article.id if isinstance(article.id, str) else
+                                    ("" if article.id is None else str(article.id)))
+    what = f"article {ident!r}" if ident else "article"
+    text = checked_text(article.text, what, empty_ok=empty_ok)
+    date = article.date
+    if date is not None and type(date) is not dt.date:
+        if not isinstance(date, (str, dt.date)):
+            raise DateError(f"{what}: date must be a datetime.date or a YYYY-MM-DD str, not {type(date).__name__}")
+        date = parse_date(date)
+    others = {name: _clean_field(getattr(article, name)) for name in ("source", "url", "title")}
+    if (text is article.text and date is article.date and ident is article.id
+            and all(value is getattr(article, name) for name, value in others.items())):
+        return article
+    return replace(article, text=text, date=date, id=ident, **others)
+
+
+def _clean_field(value: Any) -> Any:
+    """A str field without lone surrogates; a number as a str (other values as they are)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return without_lone_surrogates(value) if isinstance(value, str) else value
+
+
 def article_from_record(record: Any, *, default_date: dt.date | None, default_source: str | None,
                         fallback_id: str) -> Article:
     """Build an Article from a JSON/CSV record, checking its fields."""
     if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object with a 'text' field, got {type(record).__name__}")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError("record has no 'text' (or it is empty)")
-    text = without_lone_surrogates(text)
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise InputError(f"record text has {len(text):,} characters, more than the {MAX_ARTICLE_CHARS:,} "
-                         f"allowed for one article; split it into several records")
+        raise InputError(f"expected a JSON object with a 'text' field, got {_json_kind(record)}")
+    text = checked_text(record.get("text"))
+    for name in ARTICLE_FIELDS[1:]:
+        if isinstance(record.get(name), (dict, list, bool)):
+            raise InputError(f"record '{name}' must be a string, not {_json_kind(record[name])}")
     date = default_date
     if record.get("date") not in (None, ""):
         date = parse_date(str(record["date"]))
@@ -198,11 +253,29 @@ def article_from_record(record: Any, *, default_date: dt.date | None, default_so
     return Article(
         text=text,
         date=date,
-        id=str(ident) if ident not in (None, "") else fallback_id,
-        source=record.get("source") or default_source,
-        url=record.get("url") or None,
-        title=record.get("title") or None,
+        id=without_lone_surrogates(str(ident)) if ident not in (None, "") else fallback_id,
+        source=_clean_field(record.get("source") or default_source),
+        url=_clean_field(record.get("url") or None),
+        title=_clean_field(record.get("title") or None),
     )
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words: 'a list', 'null', 'true/false', 'a number', 'a string'."""
+    kinds = {dict: "an object", list: "a list", str: "a string", bool: "true/false", int: "a number",
+             float: "a number", type(None): "null"}
+    return kinds.get(type(value), f"a {type(value).__name__}")
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """json's error in full, with its column: 'Invalid control character at column 12 (a tab or ...)'."""
+    msg = exc.msg.removesuffix(" at")  # json says "Invalid control character at" and puts the position apart
+    hint = ""
+    if msg.startswith("Invalid control character"):
+        hint = "; a tab or line break inside a string must be written as \\t or \\n"
+    elif msg.startswith("Unterminated string"):
+        hint = "; the string is not closed (a line break inside it splits the record over two lines?)"
+    return f"{msg} at column {exc.colno}{hint}"
 
 
 def _iter_jsonl(lines: Iterable[str], name: str, **defaults: Any) -> Iterator[Item]:
@@ -212,8 +285,7 @@ def _iter_jsonl(lines: Iterable[str], name: str, **defaults: Any) -> Iterator[It
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            msg = exc.msg.removesuffix(" at")  # json says "Invalid control character at"
-            yield RecordError(f"malformed JSON ({msg} at column {exc.colno}); fix or remove the line",
+            yield RecordError(f"malformed JSON ({json_problem(exc)}); fix or remove the line",
                               line=lineno, source=name)
             continue
         try:
@@ -281,6 +353,7 @@ def iter_path(path: str | Path, *, default_date: dt.date | None = None,
               default_source: str | None = None) -> Iterator[Item]:
     """Yield the articles in one file (or stdin for '-'), with RecordErrors for bad records."""
     defaults = {"default_date": default_date, "default_source": default_source}
+    _check_path_given(path)
     if str(path) == "-":
         yield from _iter_stream(sys.stdin.buffer, "<stdin>", **defaults)
         return
@@ -348,9 +421,16 @@ def _iter_folder(folder: Path, **defaults: Any) -> Iterator[Item]:
             yield RecordError(str(exc), source=str(child))
 
 
+def _check_path_given(path: str | Path) -> None:
+    """An empty file name ('' from an unset shell variable) is refused, not read as the current folder."""
+    if not str(path).strip():
+        raise InputError("an empty file name; give a file, a folder (ingest, batch) or - for stdin")
+
+
 def iter_paths(paths: Iterable[str | Path], *, recursive: bool = False, **defaults: Any) -> Iterator[Item]:
     """Yield articles from several files; with recursive=True, folders are walked for known file types."""
     for path in paths:
+        _check_path_given(path)
         p = Path(path)
         if recursive and p.is_dir():
             yield from _iter_folder(p, **defaults)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..reading import json_problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,9 +198,14 @@ def read_gold(path: str | Path, fmt: str | None = None, limit: int | None = None
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"{p}:{lineno}: not JSON ({exc.msg})") from exc
-            if not isinstance(row, dict) or "text" not in row or "id" not in row:
-                raise InputError(f"{p}:{lineno}: a gold record needs 'id' and 'text'")
+                raise InputError(f"{p}:{lineno}: not JSON ({json_problem(exc)}); fix the line: a gold file "
+                                 f"has one JSON object per line, and is scored only when every line reads") from None
+            if not isinstance(row, dict):
+                raise InputError(f"{p}:{lineno}: a JSON {type(row).__name__}, not an object; a gold record is "
+                                 f"an object with 'id' and 'text'")
+            if "text" not in row or "id" not in row:
+                raise InputError(f"{p}:{lineno}: a gold record needs 'id' and 'text' (found: "
+                                 f"{', '.join(sorted(row)[:8]) or 'no fields'})")
             rows.append(row)
             if limit and len(rows) >= limit:
                 break
