@@ -1,6 +1,7 @@
 """Run `eventwire evaluate` on the ../shared/eval splits and append the scores to events_results.md.
 
-Usage: .venv/bin/python benchmarks/events_eval.py [--split dev|test] [--no-record] [--sets NAME,...] [--full] [NOTE]
+Usage: .venv/bin/python benchmarks/events_eval.py [--split dev|test] [--no-record] [--sets NAME,...] [--full]
+       [--half tune|held [--errors N]] [NOTE]
 Records date, split, git commit (+ "dirty" when the tree has uncommitted changes), and P/R/F1 per level.
 The two classification sets (case2021-task2-acled-types, india-police-events: labels, no actors, scored through
 data/lexicon/label_sets.tsv) get a table of their own with micro and macro P/R/F1 over their labels.
@@ -8,6 +9,10 @@ india-police-events (21,391 dev sentences, ~3 min) is scored on a fixed sample, 
 file order (2,140 sentences), unless ``--full``.
 ``--split test`` scores ``SET/test.jsonl`` where it is readable; a set whose test split is only present as the
 held-back ``test.jsonl.enc`` (not readable by design, see ../shared/eval/README.md) is listed as not scored.
+``--half tune|held`` scores only that half (by document, ``eventwire.evaluation.halves``) of the two classification
+sets, which nobody tunes on; the other sets are scored whole. ``--errors N`` lists up to N misses and false alarms
+of those sets with their text, and only with ``--half tune``: the held half's errors are never shown, so its score
+stays an honest held-out number (docs/evaluation.md, "Held-out check").
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import time
 from pathlib import Path
 
 from eventwire.evaluation import GoldSet, evaluate, predict, read_gold, score
+from eventwire.evaluation.halves import HALVES, select_half
 from eventwire.evaluation.label_sets import LABEL_FORMATS, label_scores
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,14 +54,34 @@ def split_files(split: str) -> tuple[list[tuple[str, Path]], list[str]]:
     return readable, held_back
 
 
-def _evaluate(name: str, path: Path, full: bool):  # type: ignore[no-untyped-def]
-    """(gold, scores, k): evaluate(path) (k None), or on the fixed sample of a SAMPLE_EVERY set (every k-th record)."""
+def _evaluate(name: str, path: Path, full: bool, half: str | None = None):  # type: ignore[no-untyped-def]
+    """(gold, scores, k): evaluate(path) (k None), or on the fixed sample of a SAMPLE_EVERY set (every k-th record);
+    with ``half``, a classification set is first cut to that half of its documents."""
     k = None if full else SAMPLE_EVERY.get(name)
-    if not k:
+    if not k and not half:
         return (*evaluate(path), None)
-    whole = read_gold(path)
-    gold = GoldSet(whole.path, whole.format, whole.records[::k])
+    gold = read_gold(path)
+    if half and gold.format.types in LABEL_FORMATS:
+        gold = select_half(gold, half)
+    elif not k:
+        return (*evaluate(path), None)
+    if k:
+        gold = GoldSet(gold.path, gold.format, gold.records[::k])
     return gold, score(gold.format, gold.records, predict(gold), ("exact", "dyad", "type")), k
+
+
+def _error_lines(name: str, scores, limit: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """Misses and false alarms of a classification set (tune half only), with the record's text."""
+    out = [f"\n### errors of {name} (tune half; up to {limit})"]
+    for r in scores.results:
+        if not (r.misses or r.false_alarms):
+            continue
+        gold = ",".join(g.code for g in r.record.events) or "-"
+        got = ",".join(p.cameo for p in r.predicted) or "-"
+        out.append(f"{r.record.id}\tgold {gold}\tgot {got}\t{r.record.text[:400]}")
+        if len(out) > limit:
+            break
+    return out
 
 
 def _label_row(name: str, gold, scores, k: int | None, secs: float) -> str:  # type: ignore[no-untyped-def]
@@ -73,18 +99,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-record", action="store_true", help="print the table only; do not append to events_results.md")
     ap.add_argument("--sets", default="", help="comma-separated subset of the sets (default: all)")
     ap.add_argument("--full", action="store_true", help="score every record of the sampled sets (SAMPLE_EVERY)")
+    ap.add_argument("--half", choices=HALVES, help="score only this half (by document) of the classification sets")
+    ap.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="list N errors of the classification sets (only with --half tune)")
     ap.add_argument("note", nargs="*", help="what changed (recorded with the scores)")
     args = ap.parse_args(argv)
     wanted = {s.strip() for s in args.sets.split(",") if s.strip()}
     unknown = wanted - set(SETS)
     if unknown:
         ap.error(f"unknown set(s): {', '.join(sorted(unknown))}; choose from {', '.join(SETS)}")
+    if args.errors and args.half != "tune":
+        ap.error("--errors lists only the tune half (--half tune): the held half's errors are never shown")
     note = " ".join(args.note) or "run"
     files, held_back = split_files(args.split)
     if wanted:
         files = [(n, p) for n, p in files if n in wanted]
         held_back = [n for n in held_back if n in wanted]
-    split = "" if args.split == "dev" else f" [{args.split} split]"
+    split = ("" if args.split == "dev" else f" [{args.split} split]") + (f" [{args.half} half]" if args.half else "")
     lines = [f"\n## {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {_commit()}{split}: {note}\n",
              "| set | records | exact P/R/F1 | dyad+type P/R/F1 | type P/R/F1 | structure rec. right | s |",
              "|---|---|---|---|---|---|---|"]
@@ -92,11 +123,13 @@ def main(argv: list[str] | None = None) -> None:
                    "|---|---|---|---|---|---|---|"]
     for name, path in files:
         t0 = time.perf_counter()
-        gold, scores, k = _evaluate(name, path, args.full)
+        gold, scores, k = _evaluate(name, path, args.full, args.half)
         secs = time.perf_counter() - t0
         if gold.format.types in LABEL_FORMATS:
-            label_lines.append(_label_row(name, gold, scores, k, secs))
+            label_lines.append(_label_row(name + (f" ({args.half} half)" if args.half else ""), gold, scores, k, secs))
             print(label_lines[-1], flush=True)
+            if args.errors:
+                print("\n".join(_error_lines(name, scores, args.errors)), flush=True)
             continue
         cells = []
         for lv in ("exact", "dyad", "type"):
