@@ -31,6 +31,7 @@ from .name_lists import subject_list
 from .negation import refusals
 from .fronting import fronted_subject, is_fronted
 from .partitives import partitive_of
+from .reciprocity import shared_possessed_object, target_preposition_present
 from .passives import launched_from, reduced_relative, shared_passive_subject
 from .places_as_source import PLACE_SOURCE_ROOTS, place_source
 from .passives import temporal as _temporal
@@ -748,7 +749,8 @@ class EventExtractor:
                 if better:  # "rejected its peacekeeping forces' report": prefer an actor with a country
                     targets, t_how = better, b_how
             light = s_how.startswith("subject of")  # an event noun that is the object of a light verb
-            reciprocal = len(sources) > 1 and not targets and _reciprocal(tok, pattern.cameo)
+            reciprocal = len(sources) > 1 and not targets and _reciprocal(tok, pattern.cameo) and not (
+                pattern.role == "prep" and target_preposition_present(tok, pattern.prep))  # "warned ... about X"
             if self.unknown_targets and sources and not targets and not reciprocal:
                 targets, t_how = unknown_target(tok, pattern, mentions)  # "detained several suspects"
             elif self.unknown_targets and targets and t_how.startswith("'") and tok.pos_ == "VERB":
@@ -1113,8 +1115,8 @@ def _reciprocal(tok: "Token", cameo: str) -> bool:
         if t.lemma_.lower() in JOINT_HEADS:
             return True
     objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    return not objects or any(o.lemma_.lower() in RELATIONAL_OBJECTS for o in objects) or any(
-        c.dep_ == "poss" and c.lower_ in ("their", "each") for o in objects for c in o.children)
+    return not objects or any(o.lemma_.lower() in RELATIONAL_OBJECTS for o in objects) \
+        or shared_possessed_object(objects, RELATIONAL_OBJECTS)  # "their ties", not "their citizens" (reciprocity.py)
 
 
 def _of_chain(nouns: list["Token"], depth: int = 2) -> list["Token"]:
