@@ -31,6 +31,7 @@ from .codes import ORGANISATIONS, split_code
 from .dictionary import SHIPPED_LAYERS, ActorDictionary, Entry, dictionary_from_env, sector_words
 from .docview import DocView, StringMemo
 from .ethnic import apply_ethnic_residence
+from .country_attributes import names_an_attribute
 from .false_names import PLACE_KINDS, common_noun_use, names_an_event
 from .matching import alias_patterns, load_alias_matcher  # noqa: F401  (alias_patterns: public, re-exported)
 from .misspellings import misspelt_person
@@ -343,6 +344,8 @@ class ActorResolver:
         for head_i in sorted(groups):
             if names_an_event(v.doc[head_i]) and all(e is None or e.kind in PLACE_KINDS for _, e in groups[head_i]):
                 continue  # "the Tokyo Olympics": an event, located by its place (false_names.py)
+            if names_an_attribute(v.doc[head_i]) and all(e is None or e.kind in PLACE_KINDS for _, e in groups[head_i]):
+                continue  # "the Russian language", "the Thai border": a country's thing (country_attributes.py)
             actor = self._actor_for(v.doc[head_i], groups[head_i])
             if actor is not None:
                 mentions.by_head[head_i] = actor
