@@ -497,3 +497,23 @@ def test_invalid_bytes_late_in_a_utf8_batch_are_reported_with_their_line(run_cli
     assert "warning: batch.jsonl:301: bytes that are not valid UTF-8" in err
     ids = {json.loads(line)["article_id"] for line in out.splitlines()}
     assert {"late", "after", "r0", "r299"} <= ids
+
+
+@pytest.mark.parametrize("args", [("code", "STORY", "--date", ""), ("quotes", "STORY", "--date", " "),
+                                  ("positions", "STORY", "--since", ""), ("actors", "lookup", "Putin", "--date", ""),
+                                  ("batch", "STORY", "--out", "OUT", "--date", ""),
+                                  ("clusters", "STORY", "--date", "")])
+def test_an_empty_date_option_is_refused_not_ignored(run_cli, tmp_path, args):
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD, encoding="utf-8")
+    args = tuple({"STORY": str(story), "OUT": str(tmp_path / "out")}.get(a, a) for a in args)
+    code, out, err = run_cli(*args)
+    option = args[-2]
+    assert code == 2 and out == ""
+    assert f"{option} is empty; give a date as YYYY-MM-DD, or leave the option out" in _one_error_line(err)
+
+
+@pytest.mark.parametrize("option", ["--since", "--until"])
+def test_query_empty_date_limits_are_refused(run_cli, small_db, option):
+    code, out, err = run_cli("query", "--db", small_db, option, "")
+    assert code == 2 and out == "" and f"{option} is empty" in _one_error_line(err)

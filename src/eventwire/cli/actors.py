@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from .app import app, err
+from .app import app, err, option_date
 
 actors_app = typer.Typer(help="Look up actor codes in the dictionaries.", no_args_is_help=True)
 dict_app = typer.Typer(help="Check actor dictionary files.", no_args_is_help=True)
@@ -28,13 +28,12 @@ def lookup_cli(
     """Resolve actor phrases to codes: eventwire actors lookup "Kremlin spokesman Dmitry Peskov" --date 2024-11-08."""
     from ..actors.dictionary import dictionary_from_env, load_dictionary
     from ..actors.resolver import ActorResolver
-    from ..dates import parse_date
     from ..errors import InputError
     from ..nlp import load_pipeline
 
     if fmt not in ("table", "jsonl"):
         raise InputError(f"unknown --format {fmt!r}; use table or jsonl")
-    when = parse_date(date) if date else None
+    when = option_date(date)
     if phrases == ["-"]:
         from ..reading import decode_bytes
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import warnings
 from collections.abc import Callable
@@ -31,6 +32,19 @@ def _version(value: bool) -> None:
 def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                        help="Show the version and exit.")) -> None:
     """eventwire: news articles → event data."""
+
+
+def option_date(value: str | None, option: str = "--date") -> dt.date | None:
+    """A date option's value as a date; None when the option is not given. An empty value ("$DATE" of an
+    unset shell variable) is refused rather than read as no date."""
+    from ..dates import parse_date
+    from ..errors import DateError
+
+    if value is None:
+        return None
+    if not value.strip():
+        raise DateError(f"{option} is empty; give a date as YYYY-MM-DD, or leave the option out")
+    return parse_date(value)
 
 
 def err(message: str) -> None:

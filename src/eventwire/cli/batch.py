@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from ..errors import EventwireError
-from .app import app, err
+from .app import app, err, option_date
 
 
 @app.command("batch")
@@ -31,7 +31,6 @@ def batch_cli(
 ) -> None:
     """Code many articles into per-partition shard files; a re-run skips finished partitions."""
     from ..batch import run_batch
-    from ..dates import parse_date
 
     if scheduler and engine != "dask":
         raise EventwireError("--scheduler needs --engine dask")
@@ -41,7 +40,7 @@ def batch_cli(
         report = run_batch(inputs, out, engine=engine, workers=workers, scheduler=scheduler, fmt=fmt,
                            partition_size=partition_size, batch_size=batch_size, retries=retries,
                            prefilter=prefilter, redo=redo, db=db, command=_command(),
-                           default_date=parse_date(date) if date else None, default_source=source,
+                           default_date=option_date(date), default_source=source,
                            on_outcome=bar.update)
     finally:
         bar.stop()

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import typer
 
-from ..dates import parse_date
 from ..errors import EventwireError, InputError, RecordError
 from ..model import Article, Event
 from ..reading import iter_path
-from .app import app, err
+from .app import app, err, option_date
 from .output import FORMATS, write_events
 from .progress import progress
 
@@ -29,7 +28,7 @@ def code_cli(
         raise InputError(f"unknown --format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if explain and fmt == "jsonl":
         fmt = "table"
-    default_date = parse_date(date) if date else None
+    default_date = option_date(date)
     if path != "-" and not Path(path).exists():
         raise InputError(f"{path}: no such file")
     failures: list[str] = []

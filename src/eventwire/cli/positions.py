@@ -8,9 +8,8 @@ from pathlib import Path
 
 import typer
 
-from ..dates import parse_date
 from ..errors import InputError, RecordError
-from .app import app, err
+from .app import app, err, option_date
 
 
 @app.command("positions")
@@ -31,16 +30,17 @@ def positions_cli(
     from ..coding import default_coder
     from ..stories.positions import extract_positions, filter_positions
 
+    default_date, since_date = option_date(date), option_date(since, "--since")  # checked before any coding
     coder = default_coder()
     skipped: list[str] = []
-    events = list(_file_events(paths or [], coder, parse_date(date) if date else None, skipped))
+    events = list(_file_events(paths or [], coder, default_date, skipped))
     if db:
         from ..store import Store
 
         with Store(db, read_only=True) as store:
             events += list(store.events())
     positions = extract_positions(events, coder.nlp)
-    shown = filter_positions(positions, actor=actor, since=parse_date(since) if since else None, issue=issue)
+    shown = filter_positions(positions, actor=actor, since=since_date, issue=issue)
     if fmt == "json":
         typer.echo(json.dumps([p.to_dict() for p in shown], ensure_ascii=False, indent=1))
     else:

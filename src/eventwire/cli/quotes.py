@@ -10,11 +10,10 @@ from typing import IO
 
 import typer
 
-from ..dates import parse_date
 from ..errors import InputError, RecordError
 from ..model import Article, CodedArticle
 from ..reading import iter_path
-from .app import app, err
+from .app import app, err, option_date
 
 QUOTE_FORMATS = ("jsonl", "table")
 
@@ -34,7 +33,7 @@ def quotes_cli(
     if path != "-" and not Path(path).exists():
         raise InputError(f"{path}: no such file")
     failures: list[str] = []
-    items = iter_path(path, default_date=parse_date(date) if date else None, default_source=source)
+    items = iter_path(path, default_date=option_date(date), default_source=source)
     n = write_quotes(_coded(items, failures), fmt, direct_only=direct_only)
     err(f"{n} quote(s)" + (f"; {len(failures)} record(s) skipped" if failures else ""))
     if failures:

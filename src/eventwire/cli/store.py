@@ -15,10 +15,9 @@ from typing import Any
 
 import typer
 
-from ..dates import parse_date
 from ..errors import InputError, RecordError
 from ..model import Article
-from .app import app, err
+from .app import app, err, option_date
 from .output import FORMATS, write_events
 from .progress import progress
 
@@ -45,7 +44,7 @@ def ingest_cli(
     """
     from ..store import Store, ingest
 
-    default_date = parse_date(date) if date else None
+    default_date = option_date(date)
     with Store(db) as store:
         err(f"ingesting into {store.display_url}")
         items = progress(_items(paths, default_date, source), "ingesting")
@@ -116,6 +115,7 @@ def query_cli(
         raise InputError(f"unknown --format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if any(q not in (1, 2, 3, 4) for q in quad):
         raise InputError(f"--quad takes 1, 2, 3 or 4 (verbal/material cooperation/conflict), not {quad}")
+    option_date(since, "--since"), option_date(until, "--until")  # an empty value is an error, not "no limit"
     if dyad and not count_by:
         raise InputError("--dyad groups counts: use it with --count-by day|week|month "
                          "(to select a dyad, give --source and --target)")

@@ -10,7 +10,7 @@ import typer
 
 from ..dates import parse_date
 from ..errors import InputError, RecordError
-from .app import app, err
+from .app import app, err, option_date
 
 
 @app.command("clusters")
@@ -37,7 +37,7 @@ def clusters_cli(
     linker = EventLinker.from_state(coder.nlp, saved["linker"]) if saved else EventLinker(coder.nlp)
     dupes = DuplicateIndex.from_state(saved["duplicates"]) if saved else DuplicateIndex()
     articles, copies, skipped = [], {}, []
-    for art in _articles(paths or [], parse_date(date) if date else None, skipped):
+    for art in _articles(paths or [], option_date(date), skipped):
         match = dupes.check_and_add(art.key, (art.title or "") + "\n\n" + art.text)
         if match and not keep_duplicates:
             copies[art.key] = match.first
