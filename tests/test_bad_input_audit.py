@@ -517,3 +517,36 @@ def test_an_empty_date_option_is_refused_not_ignored(run_cli, tmp_path, args):
 def test_query_empty_date_limits_are_refused(run_cli, small_db, option):
     code, out, err = run_cli("query", "--db", small_db, option, "")
     assert code == 2 and out == "" and f"{option} is empty" in _one_error_line(err)
+
+
+@pytest.mark.parametrize(("option", "value", "says"), [
+    ("--plover", "ATACK", "unknown --plover 'ATACK'; choose from: ACCUSE, AGREE"),
+    ("--modality", "maybe", "unknown --modality 'maybe'; choose from: asserted"),
+])
+def test_query_filter_values_no_event_can_have_are_refused(run_cli, small_db, option, value, says):
+    code, out, err = run_cli("query", "--db", small_db, option, value)
+    assert code == 2 and out == "" and says in _one_error_line(err)
+    code, _, err = run_cli("query", "--db", small_db, option, {"--plover": "accuse", "--modality": "Asserted"}[option])
+    assert code == 0, err  # known values, any case
+
+
+def test_clusters_min_reports_below_one_is_a_usage_error(run_cli, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD, encoding="utf-8")
+    code, _, err = run_cli("clusters", str(story), "--min-reports", "-1")
+    assert code == 2 and "Invalid value for '--min-reports'" in err
+
+
+def test_explain_with_csv_is_refused_not_ignored(run_cli, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD, encoding="utf-8")
+    code, out, err = run_cli("code", str(story), "--explain", "--format", "csv")
+    assert code == 2 and out == "" and "--explain writes its reasons under each row" in _one_error_line(err)
+
+
+def test_dict_validate_prose_txt_is_not_ok(run_cli, tmp_path):
+    f = tmp_path / "notes.txt"
+    f.write_text("Turkey condemned Israel.\nIran met Iraq.\n", encoding="utf-8")
+    code, out, err = run_cli("dict", "validate", str(f))
+    assert code == 1 and "OK" not in err
+    assert "no actor entries with a code" in out and "1 problem(s)" in err

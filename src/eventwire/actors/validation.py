@@ -189,8 +189,11 @@ def validate_file(path: Path | str) -> list[Problem]:
     if p.suffix.lower() == ".txt":
         from .importer import read_actor_file
 
-        return [Problem(0, f"{e.alias!r}: {msg}", level) for e in read_actor_file(p)
-                for level, msg in code_findings(e.code)]
+        entries = read_actor_file(p)
+        if not entries:  # prose, or a PETRARCH agents/discards file: nothing was checked, so it is not "OK"
+            return [Problem(0, "no actor entries with a code; a CAMEO/PETRARCH .actors file has lines such as "
+                               "'VLADIMIR_PUTIN [RUSGOV]' (agents and discards files are not checked here)")]
+        return [Problem(0, f"{e.alias!r}: {msg}", level) for e in entries for level, msg in code_findings(e.code)]
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -26,6 +26,9 @@ def code_cli(
     """Code articles into events (one JSON object per event on stdout)."""
     if fmt not in FORMATS:
         raise InputError(f"unknown --format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if explain and fmt == "csv":
+        raise InputError("--explain writes its reasons under each row of the table; leave out --format csv (the "
+                         "JSONL and CSV records carry the reasons in their evidence field)")
     if explain and fmt == "jsonl":
         fmt = "table"
     default_date = option_date(date)

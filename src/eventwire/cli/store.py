@@ -9,14 +9,14 @@ import csv
 import json
 import shlex
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import typer
 
 from ..errors import InputError, RecordError
-from ..model import Article
+from ..model import MODALITIES, Article
 from .app import app, err, option_date
 from .output import FORMATS, write_events
 from .progress import progress
@@ -80,6 +80,20 @@ def _command(paths: list[str], display_url: str, **options: Any) -> str:
     return shlex.join(out)
 
 
+def _known_values(option: str, given: list[str], known: Iterable[str]) -> None:
+    """Refuse a filter value that no event can have (it would silently select nothing); case is ignored."""
+    known = sorted(known)
+    unknown = [v for v in given if v.lower() not in {k.lower() for k in known}]
+    if unknown:
+        raise InputError(f"unknown {option} {', '.join(map(repr, unknown))}; choose from: {', '.join(known)}")
+
+
+def _plover_types() -> set[str]:
+    from ..events.crosswalk import crosswalk_table
+
+    return {t.plover for t in crosswalk_table().values() if t.plover}
+
+
 @app.command("query")
 def query_cli(
     db: str = DB_OPTION,
@@ -116,6 +130,8 @@ def query_cli(
     if any(q not in (1, 2, 3, 4) for q in quad):
         raise InputError(f"--quad takes 1, 2, 3 or 4 (verbal/material cooperation/conflict), not {quad}")
     option_date(since, "--since"), option_date(until, "--until")  # an empty value is an error, not "no limit"
+    _known_values("--modality", modality, MODALITIES)
+    _known_values("--plover", plover, _plover_types())
     if dyad and not count_by:
         raise InputError("--dyad groups counts: use it with --count-by day|week|month "
                          "(to select a dyad, give --source and --target)")

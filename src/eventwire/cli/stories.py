@@ -19,7 +19,7 @@ def clusters_cli(
     db: str = typer.Option(None, "--db", help="Also link the events stored in an eventwire database."),
     date: str = typer.Option(None, "--date", "-d", help="Publication date for records without one."),
     fmt: str = typer.Option("table", "--format", "-f", help="Output: table or jsonl (one cluster per line)."),
-    min_reports: int = typer.Option(1, "--min-reports", help="Only clusters with at least this many reports."),
+    min_reports: int = typer.Option(1, "--min-reports", min=1, help="Only clusters with at least this many reports."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Code duplicate copies too."),
     state: str = typer.Option(None, "--state", help="JSON file: continue from it and save to it (incremental runs)."),
 ) -> None:
