@@ -266,3 +266,46 @@ def test_doc_python_blocks_run_as_written(doc: str, workspace, coder, monkeypatc
         ran += 1
     if not ran:
         pytest.skip(f"every Python block of {doc} needs a cluster")
+
+
+# ---- commands named in the prose: real subcommands and options ------------------------------------------------
+
+def _inline_commands() -> list[tuple[str, str]]:
+    """(doc, text) of every `eventwire ...` written in backticks in the prose."""
+    found = []
+    for path in DOCS:
+        prose = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.DOTALL | re.MULTILINE)
+        found += [(path.name, m.group(1)) for m in re.finditer(r"`(?:\.venv/bin/)?(eventwire [^`]+)`", prose)]
+    return found
+
+
+def _click_command(words: list[str]):
+    """The click command that `eventwire WORDS...` reaches, and the words after its name."""
+    import typer.main
+
+    from eventwire.cli import app
+
+    command = typer.main.get_command(app)  # typer may bundle its own click: groups are known by .commands
+    rest = words[1:]
+    while hasattr(command, "commands") and rest and rest[0] in command.commands:
+        command, rest = command.commands[rest[0]], rest[1:]
+    return command, rest
+
+
+def test_doc_prose_names_real_subcommands_and_options():
+    inline = _inline_commands()
+    assert len(inline) >= 20
+    wrong = []
+    for doc, text in inline + [(c.doc, c.text) for c in COMMANDS if c.text.split()[0] in EVENTWIRE]:
+        words = text.replace(".venv/bin/eventwire", "eventwire").split()
+        command, rest = _click_command(words)
+        if hasattr(command, "commands"):
+            if rest and not rest[0].startswith("-"):
+                wrong.append(f"{doc}: `{text}`: no subcommand {rest[0]!r}")
+            continue
+        options = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)}
+        for word in rest:
+            option = word.strip("[]").split("=")[0]
+            if option.startswith("--") and option not in options:
+                wrong.append(f"{doc}: `{text}`: `eventwire {command.name}` has no option {option}")
+    assert not wrong, "\n".join(wrong)
