@@ -309,3 +309,43 @@ def test_doc_prose_names_real_subcommands_and_options():
             if option.startswith("--") and option not in options:
                 wrong.append(f"{doc}: `{text}`: `eventwire {command.name}` has no option {option}")
     assert not wrong, "\n".join(wrong)
+
+
+# ---- the JSON examples of docs/http-api.md --------------------------------------------------------------------
+
+def _http_json_block(starts: str) -> dict:
+    import json
+
+    for _line, lang, body in _fenced_blocks(ROOT / "docs" / "http-api.md"):
+        if lang == "json" and body.lstrip().startswith(starts):
+            return json.loads(body.replace(", ...]", "]"))  # "..." stands for more list items
+    raise AssertionError(f"docs/http-api.md has no JSON block starting {starts!r}")
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory):
+    pytest.importorskip("fastapi")
+    from test_web_support import filled_client
+
+    from eventwire.web import WebSettings
+
+    yield from filled_client(str(tmp_path_factory.mktemp("api") / "api.db"), WebSettings())
+
+
+def test_http_api_json_examples_are_what_the_api_takes_and_answers(api, coder, monkeypatch):
+    import eventwire.coding
+
+    monkeypatch.setattr(eventwire.coding, "default_coder", lambda: coder)
+    body = _http_json_block('{"text"')
+    answer = api.post("/api/code", json=body)
+    assert answer.status_code == 200, answer.text
+    assert {"ok", "stored", "article_id", "text", "sentences", "events"} <= set(answer.json())
+    assert answer.json()["stored"] is False and answer.json()["events"]
+
+    error = _http_json_block('{"ok": false')
+    assert api.get("/api/events/ev_x").json() == error
+
+    series = _http_json_block('{"ok": true, "a"')
+    real = api.get("/api/dyads/series?a=USA&b=RUS&period=week&directed=false").json()
+    assert set(real) == set(series) and real["ok"] is True
+    assert real["series"] and set(real["series"][0]) == set(series["series"][0])
