@@ -550,3 +550,15 @@ def test_dict_validate_prose_txt_is_not_ok(run_cli, tmp_path):
     code, out, err = run_cli("dict", "validate", str(f))
     assert code == 1 and "OK" not in err
     assert "no actor entries with a code" in out and "1 problem(s)" in err
+
+
+def test_to_dataframe_takes_coded_articles_and_refuses_other_things(coder):
+    import eventwire
+    from eventwire.errors import InputError
+
+    article = eventwire.Article(GOOD, id="a")
+    assert list(eventwire.to_dataframe(coder.code(article))["cameo"]) == ["111"]
+    assert list(eventwire.to_dataframe(coder.code_many([article, article]))["cameo"]) == ["111", "111"]
+    for wrong, says in ((None, "not a NoneType"), ([{"cameo": "111"}], "item 1 is a dict"), ("abc", "not a str")):
+        with pytest.raises(InputError, match=says):
+            eventwire.to_dataframe(wrong)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .model import Event
+from .errors import InputError
+from .model import CodedArticle, Event
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,9 +32,22 @@ def flatten(event: Event) -> dict[str, Any]:
     return row
 
 
-def to_dataframe(events: Iterable[Event]) -> "pd.DataFrame":
-    """Events → pandas DataFrame, one row per event."""
+def to_dataframe(events: Iterable[Event] | CodedArticle | Iterable[CodedArticle]) -> "pd.DataFrame":
+    """Events → pandas DataFrame, one row per event. CodedArticles (``Coder.code``/``Coder.code_many``) give
+    their events; anything else raises InputError."""
     import pandas as pd
 
-    rows = [flatten(e) for e in events]
+    if isinstance(events, CodedArticle):
+        events = events.events
+    if isinstance(events, (str, bytes, dict)) or not isinstance(events, Iterable):
+        raise InputError(f"to_dataframe takes events (eventwire.code, eventwire.code_many), not a "
+                         f"{type(events).__name__}")
+    rows: list[dict[str, Any]] = []
+    for i, item in enumerate(events):
+        if isinstance(item, CodedArticle):
+            rows += [flatten(e) for e in item.events]
+        elif isinstance(item, Event):
+            rows.append(flatten(item))
+        else:
+            raise InputError(f"to_dataframe: item {i + 1} is a {type(item).__name__}, not an eventwire.Event")
     return pd.DataFrame(rows)
