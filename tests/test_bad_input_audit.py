@@ -562,3 +562,25 @@ def test_to_dataframe_takes_coded_articles_and_refuses_other_things(coder):
     for wrong, says in ((None, "not a NoneType"), ([{"cameo": "111"}], "item 1 is a dict"), ("abc", "not a str")):
         with pytest.raises(InputError, match=says):
             eventwire.to_dataframe(wrong)
+
+
+@pytest.mark.parametrize("args", [("code", "STORY"), ("quotes", "STORY"), ("positions", "STORY"), ("clusters", "STORY"),
+                                  ("actors", "lookup", "Putin"), ("evaluate", "STORY"), ("query", "--db", "DB"),
+                                  ("export", "--db", "DB", "-o", "-"), ("batch", "STORY", "--out", "OUT")])
+def test_every_format_option_refuses_an_unknown_format_with_the_choices(run_cli, tmp_path, small_db, args):
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD, encoding="utf-8")
+    args = tuple({"STORY": str(story), "DB": small_db, "OUT": str(tmp_path / "out")}.get(a, a) for a in args)
+    code, out, err = run_cli(*args, "--format", "xml")
+    line = _one_error_line(err)
+    assert code == 2 and out == "" and "'xml'" in line and ("choose" in line or "use" in line)
+    assert not (tmp_path / "out").exists()  # refused before any work
+
+
+@pytest.mark.parametrize("option", [("--engine", "spark"), ("--date", "2024-02-30")])
+def test_batch_refuses_bad_options_before_creating_the_out_folder(run_cli, tmp_path, option):
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD, encoding="utf-8")
+    code, _, err = run_cli("batch", str(story), "--out", str(tmp_path / "out"), *option)
+    assert code == 2 and option[1] in _one_error_line(err)
+    assert not (tmp_path / "out").exists()

@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from ..errors import EventwireError
+from ..errors import EventwireError, InputError
 from .app import app, err, option_date
 
 
@@ -30,17 +30,22 @@ def batch_cli(
     source: str = typer.Option(None, "--source", "-s", help="Outlet name for records without one."),
 ) -> None:
     """Code many articles into per-partition shard files; a re-run skips finished partitions."""
-    from ..batch import run_batch
+    from ..batch import ENGINES, SHARD_FORMATS, run_batch
 
     if scheduler and engine != "dask":
         raise EventwireError("--scheduler needs --engine dask")
+    if fmt not in SHARD_FORMATS:  # options first: a refused run leaves no --out folder behind
+        raise InputError(f"unknown shard --format {fmt!r}; choose one of: {', '.join(SHARD_FORMATS)}")
+    if engine not in ENGINES:
+        raise InputError(f"unknown --engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    default_date = option_date(date)
     _check_out_folder(out)
     bar = _Progress()
     try:
         report = run_batch(inputs, out, engine=engine, workers=workers, scheduler=scheduler, fmt=fmt,
                            partition_size=partition_size, batch_size=batch_size, retries=retries,
                            prefilter=prefilter, redo=redo, db=db, command=_command(),
-                           default_date=option_date(date), default_source=source,
+                           default_date=default_date, default_source=source,
                            on_outcome=bar.update)
     finally:
         bar.stop()
