@@ -8,11 +8,12 @@ Input (documented contract, so the stage can be scored on gold mentions):
 
 Method, in two index lookups per article (no re-clustering of what is already linked):
 
-1. **Story assignment.** The article's content words (lemmas of nouns, proper nouns, numbers and
-   content verbs; tf·idf weighted with document frequencies counted as articles arrive) are compared with
+1. **Story assignment.** The article's names and numbers (proper nouns and numbers by default,
+   ``content_pos``; tf·idf weighted with document frequencies counted as articles arrive) are compared with
    the centroid of each existing *story* (a group of articles about one seminal event) that shares one of
-   its top terms (an inverted index). Cosine ≥ ``story_threshold`` joins the best story; otherwise the
-   article starts a new story.
+   its top terms (an inverted index). WHEN: a story whose articles named years but never the article's main
+   year (:mod:`.facts`) scores ``fact_conflict`` lower (two earthquakes of one kind, years apart). Score ≥
+   ``story_threshold`` joins the best story; otherwise the article starts a new story.
 2. **Mention linking inside the story.** A mention joins the cluster keyed by (story, trigger lemma); the
    lemma is the lemma of the span's syntactic head, with verb/noun variants folded ("shooting" → "shoot").
    When both a mention and a cluster carry actors, dates or event codes that are incompatible (different
@@ -48,12 +49,15 @@ if TYPE_CHECKING:
     from ..model import CodedArticle
     from .embeddings import Embedder
 
+from .facts import FACT_KINDS, article_facts, fact_terms, marker
 from .index import Cluster, LinkerIndex, MemoryIndex, Mention
 
 __all__ = ["Cluster", "Document", "EventLinker", "LinkerIndex", "MemoryIndex", "Mention", "document_from_coded",
            "head_lemma", "lemma_baseline", "stable_id"]
 
 STORY_POS = frozenset({"NOUN", "PROPN", "NUM"})
+NAMES_POS = frozenset({"PROPN", "NUM"})  # the default story vector: names and numbers (held-out check, docs/stories.md)
+FACT_MARK = 1e-6  # weight of a fact or marker term that only records presence (no effect on the cosine)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +126,14 @@ class EventLinker:
     article costs a few indexed lookups whatever the size of the store).
     """
 
-    def __init__(self, nlp: "Language", *, story_threshold: float = 0.3, top_terms: int = 20,
+    def __init__(self, nlp: "Language", *, story_threshold: float = 0.25, top_terms: int = 20,
                  max_day_gap: int = 3, reporting: str = "singleton", max_candidates: int = 10,
-                 propn_weight: float = 2.0, content_pos: frozenset[str] = STORY_POS, pronouns: bool = True,
+                 propn_weight: float = 2.0, content_pos: frozenset[str] = NAMES_POS, pronouns: bool = True,
                  index: LinkerIndex | None = None, embedder: "Embedder | None" = None,
                  embed_threshold: float = 0.7, embed_mix: float = 1.0, embed_split: float | None = None,
-                 embed_trigger: str = "context") -> None:
+                 embed_trigger: str = "context", facts: str | tuple[str, ...] = ("year",),
+                 fact_weight: float = 0.0, fact_conflict: float = 0.05, light_words: frozenset[str] = frozenset(),
+                 light_mode: str = "singleton") -> None:
         self.nlp = nlp
         self.story_threshold = story_threshold
         self.top_terms = top_terms
@@ -143,6 +149,14 @@ class EventLinker:
         self.embed_mix = embed_mix
         self.embed_split = embed_split
         self.embed_trigger = embed_trigger
+        self.facts = tuple(k for k in (facts.split(",") if isinstance(facts, str) else facts) if k)
+        unknown = set(self.facts) - set(FACT_KINDS)
+        if unknown:
+            raise ValueError(f"unknown fact kinds {sorted(unknown)}; choose from {FACT_KINDS}")
+        self.fact_weight = fact_weight
+        self.fact_conflict = fact_conflict
+        self.light_words = frozenset(light_words)
+        self.light_mode = light_mode
         self._vec_sum: dict[str, Any] = {}  # cluster id -> sums of its mentions' (trigger, sentence) vectors
         self._story_clusters: dict[str, list[str]] = {}  # story -> cluster ids that carry vectors
         self._pending: dict[str, Any] = {}  # mention id -> its (trigger, sentence) vectors (this article)
@@ -150,7 +164,8 @@ class EventLinker:
     # ---- public -------------------------------------------------------------
     def settings(self) -> dict[str, Any]:
         return {"story_threshold": self.story_threshold, "top_terms": self.top_terms,
-                "max_day_gap": self.max_day_gap, "reporting": self.reporting}
+                "max_day_gap": self.max_day_gap, "reporting": self.reporting, "facts": list(self.facts),
+                "fact_weight": self.fact_weight, "fact_conflict": self.fact_conflict}
 
     def add(self, document: Document, parsed: "Doc | None" = None) -> dict[str, str]:
         """Link one article's mentions; returns mention id → cluster id. Re-adding a document is a no-op."""
@@ -231,16 +246,27 @@ class EventLinker:
         """A linker that continues where the one that produced ``state`` stopped (same ids, same clusters)."""
         st = dict(state["settings"])
         st["content_pos"] = frozenset(st["content_pos"])
+        st["facts"] = tuple(st.get("facts", ()))  # a state saved before facts existed links without them
         return cls(nlp, **st, index=MemoryIndex.from_state(state))
 
     # ---- stage 1: story -----------------------------------------------------
-    def _terms(self, document: Document, doc: "Doc") -> Counter:
+    @staticmethod
+    def _body_start(document: Document) -> int:
         body = document.body if document.body is not None else document.text
         offset = document.text.find(body) if body and body != document.text else 0
-        lo = max(offset, 0)
+        return max(offset, 0)
+
+    def _terms(self, document: Document, doc: "Doc") -> Counter:
+        """The article's story terms; an article that names no name or number (with the default
+        ``content_pos``) falls back to its nouns as well ("Police arrested a man")."""
+        lo = self._body_start(document)
+        tf = self._counts(doc, lo, self.content_pos)
+        return tf if tf else self._counts(doc, lo, self.content_pos | STORY_POS)
+
+    def _counts(self, doc: "Doc", lo: int, pos: frozenset[str]) -> Counter:
         tf: Counter = Counter()
         for t in doc:
-            if t.idx < lo or t.is_stop or t.is_punct or t.pos_ not in self.content_pos or len(t.text) < 2:
+            if t.idx < lo or t.is_stop or t.is_punct or t.pos_ not in pos or len(t.text) < 2:
                 continue
             key = (t.lemma_ or t.text).lower() if t.pos_ != "PROPN" else t.text.lower()
             tf[key] += self.propn_weight if t.pos_ in ("PROPN", "NUM") else 1
@@ -256,10 +282,16 @@ class EventLinker:
 
     def _story_for(self, document: Document, doc: "Doc") -> str:
         tf = self._terms(document, doc)
+        facts = fact_terms(article_facts(doc, self._body_start(document)), self.facts) if self.facts else {}
+        if self.fact_weight:
+            tf.update({term: self.fact_weight for term in facts.values()})
         df, ndocs = self.index.doc_frequencies(list(tf))
         self.index.count_document(list(tf))
         vec = self._vector(tf, {w: df.get(w, 0) + 1 for w in tf}, ndocs + 1)
         top = sorted(vec, key=vec.get, reverse=True)[: self.top_terms]
+        for kind, term in facts.items():  # markers: the story's centroid remembers which facts its articles named
+            vec.setdefault(term, FACT_MARK)
+            vec[marker(kind)] = FACT_MARK
         # Only the stories sharing the most top terms are scored: a bounded lookup, whatever the store size.
         candidates = self.index.story_candidates(top, self.max_candidates)
         weights = self.index.story_weights(candidates, list(vec))
@@ -267,6 +299,7 @@ class EventLinker:
         for sid in candidates:
             centroid, norm = weights[sid]
             sim = sum(v * centroid.get(w, 0.0) for w, v in vec.items()) / norm
+            sim -= self.fact_conflict * self._conflicts(centroid, facts)
             if sim > best_sim:
                 best, best_sim = sid, sim
         if best is None or best_sim < self.story_threshold:
@@ -278,6 +311,13 @@ class EventLinker:
             sq += 2 * centroid.get(w, 0.0) * v + v * v
         self.index.extend_story(best, document.id, vec, math.sqrt(sq) or 1.0, top)
         return best
+
+    @staticmethod
+    def _conflicts(centroid: dict[str, float], facts: dict[str, str]) -> int:
+        """How many of the article's facts the story contradicts: its articles named facts of that kind
+        (the marker term is in its centroid) but never this one ("2013" against a story of 2008)."""
+        return sum(1 for kind, term in facts.items() if centroid.get(marker(kind), 0.0) > 0.0
+                   and centroid.get(term, 0.0) <= 0.0)
 
     # ---- stage 2: mentions --------------------------------------------------
     def _compatible(self, c: Cluster, m: Mention) -> bool:
@@ -299,6 +339,8 @@ class EventLinker:
         target = None
         if lemma in REPORTING:  # "said" in two articles is rarely one speech act: link within the article only
             story = story + "|" + (m.doc_id if self.reporting == "document" else m.id)
+        elif lemma in self.light_words:  # "made", "began": the word alone says too little to link on
+            story = story + "|" + (m.doc_id if self.light_mode == "document" else m.id)
         for c in self.index.keyed(story, lemma, _parse_date(m.date), self.max_day_gap):
             if self._compatible(c, m) and not self._context_differs(c, m):
                 target = c
