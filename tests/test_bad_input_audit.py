@@ -584,3 +584,26 @@ def test_batch_refuses_bad_options_before_creating_the_out_folder(run_cli, tmp_p
     code, _, err = run_cli("batch", str(story), "--out", str(tmp_path / "out"), *option)
     assert code == 2 and option[1] in _one_error_line(err)
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("call", "says"), [
+    (lambda ew: list(ew.code_many([{"text": GOOD}], batch_size=0)), "batch_size must be a whole number of at least 1"),
+    (lambda ew: list(ew.code_many([{"text": GOOD}], batch_size="8")), "not '8'"),
+    (lambda ew: ew.code(GOOD, coder="my coder"), "coder must be an eventwire.Coder, not a str"),
+    (lambda ew: ew.Coder(nlp="en_core_web_sm"), "Coder(nlp=...) takes a loaded spaCy pipeline, not a str"),
+    (lambda ew: ew.Coder(nlp=object(), dictionary="mine.tsv"), "Coder(nlp=...) takes a loaded spaCy pipeline"),
+])
+def test_python_api_bad_arguments_are_clear_errors(call, says):
+    import eventwire
+    from eventwire.errors import InputError
+
+    with pytest.raises(InputError, match=re.escape(says)):
+        call(eventwire)
+
+
+def test_coder_dictionary_must_be_a_dictionary(nlp):
+    import eventwire
+    from eventwire.errors import InputError
+
+    with pytest.raises(InputError, match=re.escape("takes an ActorDictionary, not a str: Coder(dictionary=")):
+        eventwire.Coder(nlp, dictionary="mine.tsv")

@@ -40,6 +40,7 @@ class Coder:
 
     def __init__(self, nlp: "Language | None" = None, dictionary: ActorDictionary | None = None,
                  extractor: EventExtractor | None = None) -> None:
+        _check_stages(nlp, dictionary)
         self.nlp = nlp or load_pipeline()
         self.actors = ActorResolver(self.nlp, dictionary)
         self.extractor = extractor or EventExtractor()
@@ -56,6 +57,8 @@ class Coder:
         An article that cannot be coded raises InputError when it is reached (the ones before it have been
         yielded); ``eventwire.code_many`` skips it with a warning instead.
         """
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise InputError(f"batch_size must be a whole number of at least 1, not {batch_size!r}")
         prepared = (self._prepare(a) for a in articles)
         for doc, article in self.nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
             yield self._code_doc(article, doc.text, doc)
@@ -134,6 +137,25 @@ class Coder:
         )
 
 
+def _check_stages(nlp: object, dictionary: object) -> None:
+    """Clear errors for the stage arguments a user is most likely to pass as a name or path."""
+    if nlp is not None and not callable(getattr(nlp, "pipe", None)):
+        raise InputError(f"Coder(nlp=...) takes a loaded spaCy pipeline, not a {type(nlp).__name__}: "
+                         f"Coder(nlp=eventwire.nlp.load_pipeline(name)), or set EVENTWIRE_SPACY_MODEL")
+    if dictionary is not None and not isinstance(dictionary, ActorDictionary):
+        raise InputError(f"Coder(dictionary=...) takes an ActorDictionary, not a {type(dictionary).__name__}: "
+                         f"Coder(dictionary=eventwire.actors.dictionary.load_dictionary(['mine.tsv']))")
+
+
+def _coder(coder: object) -> Coder:
+    """The coder to use: the given one, or the process-wide default."""
+    if coder is None:
+        return default_coder()
+    if not isinstance(coder, Coder):
+        raise InputError(f"coder must be an eventwire.Coder, not a {type(coder).__name__}")
+    return coder
+
+
 def _date_spans(sent: "Span", cand: Candidate) -> list["Span"]:
     """DATE entities (and 'his first term' phrases) attached to the trigger, nearest first (indexed per doc)."""
     return attached_dates(sent, cand.trigger)
@@ -166,7 +188,7 @@ def code(text: str, date: str | dt.date | None = None, *, source: str | None = N
         raise InputError("the text is empty")
     article = checked_article(Article(text=text, date=parse_date(date), id=id, source=source, url=url,
                                       title=title))
-    return list((coder or default_coder()).code(article).events)
+    return list(_coder(coder).code(article).events)
 
 
 def code_many(articles: Iterable[Article | dict], coder: Coder | None = None, batch_size: int = 32, *,
@@ -181,7 +203,7 @@ def code_many(articles: Iterable[Article | dict], coder: Coder | None = None, ba
     if isinstance(articles, (str, bytes, dict, Article)) or not isinstance(articles, Iterable):
         raise InputError(f"code_many takes an iterable (a list, a generator) of dicts or eventwire.Article "
                          f"objects, not a {type(articles).__name__}; for one text use eventwire.code(text)")
-    for coded in (coder or default_coder()).code_many(_checked_articles(articles, strict), batch_size=batch_size):
+    for coded in _coder(coder).code_many(_checked_articles(articles, strict), batch_size=batch_size):
         yield from coded.events
 
 
