@@ -67,6 +67,8 @@ class GoldFormat:
     one_per_type: the gold has at most one event per type and sentence (coder-rounds: one entry per consensus
            root), so the predictions of one type in a sentence are scored as one event: it matches a gold event
            of that type when any of them does, and counts once as a false alarm when none does.
+    implied_agents: the annotation labels acts whose doer is not named ("fifty people were arrested"), so the set is
+           coded with the extractor's ``implied_agents`` on (events/implied.py).
     """
 
     name: str
@@ -76,6 +78,7 @@ class GoldFormat:
     read: Callable[[dict[str, Any]], GoldRecord] | None = None
     statements: bool = False
     one_per_type: bool = False
+    implied_agents: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,8 +159,9 @@ def _read_ipe(r: dict[str, Any]) -> GoldRecord:
     return GoldRecord(r["id"], r["text"], _date(r.get("date")), events, not events, True, r)
 
 
-CASE2021 = GoldFormat("case2021", "case2021", "span", "all", _read_case2021, one_per_type=True)
-IPE = GoldFormat("ipe", "ipe", "span", "all", _read_ipe, one_per_type=True)
+# Both sets label an act whether or not its doer is named ("dozens were detained"): implied_agents on
+CASE2021 = GoldFormat("case2021", "case2021", "span", "all", _read_case2021, one_per_type=True, implied_agents=True)
+IPE = GoldFormat("ipe", "ipe", "span", "all", _read_ipe, one_per_type=True, implied_agents=True)
 LABEL_FORMATS = frozenset({CASE2021.types, IPE.types})
 register_format(CASE2021, lambda r: "label_group" in r and "event_type" in r)
 register_format(IPE, lambda r: "labels" in r and "sent_id" in r and "doc_id" in r)

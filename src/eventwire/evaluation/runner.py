@@ -42,19 +42,21 @@ def _coder_for(gold: GoldSet, nlp: object | None = None):  # type: ignore[no-unt
         return with_petrarch_agents(coder, dicts)
     spans = gold.format.actors == "span"
     if gold.format.statements or spans:
-        return _span_coder(gold.format.statements, spans)
+        return _span_coder(gold.format.statements, spans, gold.format.implied_agents)
     return default_coder()
 
 
-@lru_cache(maxsize=2)
-def _span_coder(statements: bool, unknown_targets: bool):  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=3)
+def _span_coder(statements: bool, unknown_targets: bool, implied_agents: bool = False):  # type: ignore[no-untyped-def]
     """The default pipeline with the options a gold set's own conventions ask for: speakers' statements without
-    an addressee coded as 01 events (GoldFormat.statements), and, where actors are text spans, patients that no
-    dictionary knows kept as actors of unknown country ("detained several suspects")."""
+    an addressee coded as 01 events (GoldFormat.statements), where actors are text spans, patients that no
+    dictionary knows kept as actors of unknown country ("detained several suspects"), and the doers agentless
+    acts imply ("were arrested": police; GoldFormat.implied_agents)."""
     from ..coding import Coder
     from ..events.extractor import EventExtractor
 
-    return Coder(extractor=EventExtractor(code_statements=statements, unknown_targets=unknown_targets))
+    return Coder(extractor=EventExtractor(code_statements=statements, unknown_targets=unknown_targets,
+                                          implied_agents=implied_agents))
 
 
 def predict(gold: GoldSet, coder=None) -> list[list[Event]]:  # type: ignore[no-untyped-def]

@@ -29,7 +29,9 @@ from .inference import country_only_from_target
 from .lexicon import Lexicon, Pattern, default_lexicon, synsets, word_fits
 from .name_lists import subject_list
 from .negation import refusals
+from .negative_subjects import negative_subject
 from .fronting import fronted_subject, is_fronted
+from .implied import implied_doer, needs_no_recipient
 from .partitives import partitive_of
 from .reciprocity import shared_possessed_object, target_preposition_present
 from .passives import launched_from, reduced_relative, shared_passive_subject
@@ -142,8 +144,10 @@ class EventExtractor:
 
     def __init__(self, lexicon: Lexicon | None = None, code_statements: bool = False,
                  infer_countries: bool = True, require_source: bool = True, unknown_targets: bool = False,
-                 announced_threats: bool = True) -> None:
+                 announced_threats: bool = True, implied_agents: bool = False) -> None:
         self.lexicon = lexicon or default_lexicon()
+        # "fifty people were arrested": an arrest by police of unknown country (events/implied.py); off by default
+        self.implied_agents = implied_agents
         self.unknown_targets = unknown_targets  # a patient no dictionary knows is an actor of unknown country
         self.require_source = require_source
         self.code_statements = code_statements
@@ -628,7 +632,8 @@ class EventExtractor:
     # ---- modality -----------------------------------------------------------
     @staticmethod
     def modality_of(tok: "Token") -> tuple[str, bool]:
-        negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+        negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children) \
+            or negative_subject(tok)  # "nobody was arrested" (negative_subjects.py)
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         head = tok.head
         if (tok.dep_ == "xcomp" or _purpose(tok)) and any(c.dep_ == "neg" for c in head.children):
@@ -777,6 +782,10 @@ class EventExtractor:
             if not sources and pattern.cameo[:2] in PLACE_SOURCE_ROOTS and pattern.role != "target":
                 sources = place_source(tok, mentions, self.actors_at)  # "were arrested in Bolivia": Bolivia arrests
                 s_how = "the country where it happened (no doer named)" if sources else s_how
+            if self.implied_agents and modality in ("asserted", "reported", "historical") and (
+                    not sources or s_how.startswith("the country where")):
+                implied = implied_doer(tok, pattern.cameo, sources)  # "were arrested": by police (implied.py)
+                sources, s_how = (implied, "implied by the act (no doer named)") if implied else (sources, s_how)
             if self.infer_countries and not country_only_from_target(pattern.cameo, targets, sent, mentions):
                 sources, s_how = self._with_country(sources, s_how, sent, mentions)
             if self.infer_countries:
@@ -787,8 +796,9 @@ class EventExtractor:
                     continue
                 if src is None and self.require_source:
                     continue  # nobody found doing it ("six people were killed"): not coded, as PETRARCH's require_dyad
-                if tgt is None and self.require_source and not s_how.startswith("trailing") \
-                        and not pattern.cameo.startswith(NO_RECIPIENT) and not any(
+                if tgt is None and self.require_source and not s_how.startswith(("trailing", "implied")) \
+                        and not pattern.cameo.startswith(NO_RECIPIENT) and not needs_no_recipient(cameo, tok) \
+                        and not any(
                         c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and tok.pos_ not in ("VERB", "AUX"))
                         or (pattern.prep and c.dep_ in ("prep", "prt") and c.lower_ == pattern.prep)
                         or ((self.code_statements or cameo[:3] in SPECIFIC_STATEMENTS) and cameo.startswith("01")
