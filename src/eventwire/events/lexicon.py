@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import DictionaryError
+from .idioms import own_idioms
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ class Lexicon:
 
     def __init__(self, patterns: list[Pattern]) -> None:
         self._by_key: dict[tuple[str, str], list[Pattern]] = {}
-        for p in patterns:
+        for p in own_idioms(patterns):  # "kick off" is no "attack off" (idioms.py)
             self._by_key.setdefault((p.lemma, p.pos), []).append(p)
         for plist in self._by_key.values():
             plist.sort(key=lambda p: (not p.form, -p.specificity, p.origin != "eventwire", p.reduced))
