@@ -32,6 +32,7 @@ from .negation import refusals
 from .negative_subjects import negative_subject
 from .fronting import fronted_subject, is_fronted
 from .implied import implied_doer, needs_no_recipient
+from .distributive import each_own_pairs
 from .partitives import partitive_of
 from .reciprocity import shared_possessed_object, target_preposition_present
 from .passives import launched_from, reduced_relative, shared_passive_subject
@@ -790,7 +791,8 @@ class EventExtractor:
                 sources, s_how = self._with_country(sources, s_how, sent, mentions)
             if self.infer_countries:
                 targets, t_how = self._with_country(targets, t_how, sent, mentions)
-            pairs = _pairs(sources, targets, reciprocal or len(sources) < 2)
+            pairs = each_own_pairs(sources, targets, mentions, doc) or _pairs(  # "A and B sent their troops"
+                sources, targets, reciprocal or len(sources) < 2)
             for src, tgt, reciprocal in pairs:
                 if (src is None or src.code is None) and (tgt is None or tgt.code is None):
                     continue
