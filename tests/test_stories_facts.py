@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_store_support import store, store_url  # noqa: F401
 
 from eventwire.stories.facts import Facts, article_facts, fact_terms, marker
 from eventwire.stories.linker import Document, EventLinker, Mention
@@ -76,3 +77,23 @@ def test_state_keeps_the_fact_settings_and_an_old_state_links_without_them(nlp):
     old = dict(state, settings={k: v for k, v in state["settings"].items()
                                 if k not in ("facts", "fact_weight", "fact_conflict")})
     assert EventLinker.from_state(nlp, old).facts == ()
+
+
+def test_table_index_applies_the_year_rule_like_the_memory_index(store, nlp):
+    from eventwire.store.linker_index import TableIndex
+
+    docs = [_doc(f"d{i}", text) for i, text in enumerate((QUAKE_2019, QUAKE_2019_B, QUAKE_2024))]
+    memory = EventLinker(nlp, fact_conflict=1.0)
+    for d in docs:
+        memory.add(d)
+    index = TableIndex(store.engine)
+    linker = EventLinker(nlp, index=index, fact_conflict=1.0)
+    for d in docs:
+        with index.reading() as writes:
+            linker.add(d, nlp(d.text))
+        with store.engine.begin() as conn:
+            writes.apply(conn)
+    with index.reading():
+        in_tables = [linker.story_of(d.id) for d in docs]
+    assert in_tables == [memory.story_of(d.id) for d in docs]
+    assert in_tables[0] == in_tables[1] != in_tables[2]  # the marker and year terms live in the story tables
