@@ -29,9 +29,14 @@ ONE_SIDED_ROOTS = ("14",)
 # CAMEO code prefix → the sector the act implies as its doer ("" = an actor of unknown country and sector).
 IMPLIED_DOERS = {"173": "COP", "14": ""}
 # Dependencies of a word that names the doer of a nominal event ("police arrests", "arrests by the army"); an adjective
-# ("preventive arrests") names a doer only when the actor dictionaries know it, and then the extractor found it.
-_DOER_DEPS = {"nsubj", "agent", "poss", "compound", "nmod"}
+# ("preventive arrests") names a doer only when the actor dictionaries know it, and then the extractor found it; a
+# possessive is the patient of an arrest ("his arrest") and, for a protest, found by the extractor if it is an actor.
+_DOER_DEPS = {"nsubj", "agent", "compound", "nmod"}
 _MODALS = {"can", "could", "may", "might", "must", "should", "would", "shall"}
+# Verbs under which an act is asked for, wanted, allowed or feared, not reported done.
+_UNREAL_HEADS = {"demand", "urge", "call", "seek", "want", "ask", "press", "insist", "allow", "permit", "authorize",
+                 "authorise", "empower", "sanction", "threaten", "warn", "plan", "propose", "consider", "fear", "avoid",
+                 "prevent", "oppose", "include"}
 
 
 def needs_no_recipient(cameo: str, tok: Token) -> bool:
@@ -63,13 +68,20 @@ def _agentless(tok: Token) -> bool:
     if tok.pos_ == "VERB":
         return tok.dep_ not in ("amod", "acl", "relcl") and not _unreal(tok) and any(
             c.dep_ in ("nsubjpass", "auxpass") for c in kids)
-    if tok.pos_ == "NOUN":  # only as what a passive clause reports done: "arrests were made", "rallies were held"
-        return tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB" and not _unreal(tok.head) and not any(
+    if tok.pos_ == "NOUN":  # "arrests were made", "the arrest of X led to ...", unless its clause is unreal
+        verb = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return (verb is None or not _unreal(verb)) and not any(
             c.dep_ in _DOER_DEPS or (c.dep_ == "prep" and c.lower_ == "by") for c in kids)
     return False
 
 
 def _unreal(verb: Token) -> bool:
-    """A clause that does not report an act as done: a modal ("arrests can be made"), a negation, or a condition."""
+    """A clause that does not report an act as done: a modal ("arrests can be made"), a negation, a condition
+    ("if ...", or an auxiliary before the subject: "had he been detained"), or a clause under a verb of demanding,
+    wanting or allowing ("demanded the arrest of", "allow the police to arrest")."""
+    kids = list(verb.children)
+    subject = next((c.i for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
     return any((c.dep_ == "aux" and c.lower_ in _MODALS) or c.dep_ == "neg"
-               or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in verb.children)
+               or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+               or (c.dep_ in ("aux", "auxpass") and subject is not None and c.i < subject) for c in kids) \
+        or any(t.lemma_.lower() in _UNREAL_HEADS for t in (verb, *verb.ancestors))
