@@ -4,7 +4,7 @@ Two reports of one kind of event (two earthquakes, two Oscar-host announcements)
 wire reader splits them by *when* and *where*. :func:`article_facts` reads both from a parsed article:
 
 * **year** — the most frequent four-digit year (1900–2099) the article names in a date (not a count of a
-  plural noun, an amount or a quantity), ties broken by the later year: a report names the year of its event (a dateline "Friday
+  plural noun, an amount or a quantity; also the year of a numeric date, "11/27/2005"), ties broken by the later year: a report names the year of its event (a dateline "Friday
   August 2, 2013", "in 2008") more often than any background year, and when it does not, the later year is the
   more likely one to be the report's own (background is earlier);
 * **place** — the most frequent place name (spaCy GPE/LOC entity), ties broken by the first named (datelines
@@ -29,6 +29,7 @@ __all__ = ["FACT_KINDS", "Facts", "article_facts", "fact_terms", "marker"]
 
 FACT_KINDS = ("year", "place")
 YEAR = re.compile(r"(19|20)\d\d")
+NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]((?:19|20)\d\d)")  # "11/27/2005", "08.07.2012": one token
 NOT_DATES = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 PLACES = frozenset({"GPE", "LOC"})
 
@@ -61,8 +62,12 @@ def article_facts(doc: "Doc", start: int = 0) -> Facts:
     """The main year and place named in ``doc`` from character offset ``start`` on (see the module docstring)."""
     years: Counter = Counter()
     for t in doc:
-        if t.idx >= start and YEAR.fullmatch(t.text) and t.ent_type_ not in NOT_DATES and not _is_count(t):
+        if t.idx < start:
+            continue
+        if YEAR.fullmatch(t.text) and t.ent_type_ not in NOT_DATES and not _is_count(t):
             years[t.text] += 1
+        elif numeric := NUMERIC_DATE.fullmatch(t.text):
+            years[numeric.group(1)] += 1
     places: Counter = Counter()
     first: dict[str, int] = {}
     for e in doc.ents:
