@@ -607,3 +607,30 @@ def test_coder_dictionary_must_be_a_dictionary(nlp):
 
     with pytest.raises(InputError, match=re.escape("takes an ActorDictionary, not a str: Coder(dictionary=")):
         eventwire.Coder(nlp, dictionary="mine.tsv")
+
+
+def test_store_ingest_of_python_articles_checks_them_like_the_reader(coder, tmp_path):
+    from eventwire.model import Article
+    from eventwire.settings import MAX_ARTICLE_CHARS
+    from eventwire.store import Store, ingest
+
+    failures: list[str] = []
+    items = [Article("Turkey condemned Israel. \ud800", title="Caf\udce9"), Article(GOOD, id="ok"),
+             Article("x" * (MAX_ARTICLE_CHARS + 1), id="big")]
+    with Store(str(tmp_path / "x.db")) as store:
+        report = ingest(store, items, coder, on_failure=failures.append)
+        ids = {e.article_id for e in store.events()}
+    assert report.failed == 1 and failures[0].startswith("article 'big' text has 1,000,001 characters")
+    assert "ok" in ids and len(ids) == 2  # the id-less article with a lone surrogate was hashed and stored
+
+
+def test_batch_worker_checks_its_articles_like_the_reader():
+    from eventwire.batch.partition import Partition
+    from eventwire.batch.worker import CodeOptions, code_partition
+    from eventwire.model import Article
+    from eventwire.settings import MAX_ARTICLE_CHARS
+
+    part = Partition(0, (Article("Turkey condemned Israel. \ud800"), Article("x" * (MAX_ARTICLE_CHARS + 1), id="big")),
+                     "test")
+    result = code_partition(part, CodeOptions())
+    assert result.events == 1 and any("article 'big' text has" in e for e in result.article_errors)

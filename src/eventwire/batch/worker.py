@@ -15,8 +15,9 @@ import time
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from ..errors import InputError
 from ..model import CodedArticle, Event
-from ..settings import MAX_ARTICLE_CHARS
+from ..reading import checked_article
 from .partition import Partition
 
 SHARD_FORMATS = ("jsonl", "parquet")
@@ -67,10 +68,10 @@ def code_partition(part: Partition, opts: CodeOptions) -> PartitionResult:
     errors: list[str] = []
     articles = []
     for a in part.articles:
-        if len(a.text) > MAX_ARTICLE_CHARS:
-            errors.append(f"article {a.key}: {len(a.text):,} characters is more than {MAX_ARTICLE_CHARS:,}; skipped")
-        else:
-            articles.append(a)
+        try:  # the reader's checks for Articles passed in from Python: length, text type, surrogates
+            articles.append(checked_article(a))
+        except InputError as exc:
+            errors.append(f"{exc}; skipped")
     if opts.prefilter:
         from .prefilter import default_prefilter
 

@@ -18,9 +18,9 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from ..errors import EventwireError, RecordError
+from ..errors import EventwireError, InputError, RecordError
 from ..model import Article, CodedArticle
-from ..settings import MAX_ARTICLE_CHARS
+from ..reading import checked_article
 from .records import text_hash
 from .store import Store, StoreError
 
@@ -92,11 +92,11 @@ def ingest(store: Store, items: Iterable[Article | RecordError], coder: Any = No
             for item in chunk:
                 if isinstance(item, RecordError):
                     fail(str(item), input=item.source, line=item.line)
-                elif len(item.text) > MAX_ARTICLE_CHARS:
-                    fail(f"article {item.key}: {len(item.text):,} characters is more than the {MAX_ARTICLE_CHARS:,} "
-                         f"allowed for one article; split it", article_id=item.key)
                 else:
-                    articles.append(item)
+                    try:  # the reader's checks for Articles passed in from Python: length, text type, surrogates
+                        articles.append(checked_article(item))
+                    except InputError as exc:
+                        fail(str(exc), article_id=getattr(item, "id", None) or None)
             known = store.known_hashes(a.key for a in articles)
             todo = [a for a in articles if recode or known.get(a.key) != text_hash(a)]
             report.unchanged += len(articles) - len(todo)
