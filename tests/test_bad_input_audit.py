@@ -634,3 +634,16 @@ def test_batch_worker_checks_its_articles_like_the_reader():
                      "test")
     result = code_partition(part, CodeOptions())
     assert result.events == 1 and any("article 'big' text has" in e for e in result.article_errors)
+
+
+def test_read_gold_names_the_line_that_is_not_utf8_and_the_fields_it_cannot_place(tmp_path):
+    from eventwire.errors import InputError
+    from eventwire.evaluation.gold import read_gold
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(json.dumps({"id": "g1", "text": GOOD}).encode() + b'\n{"id": "g2", "text": "caf\xe9"}\n')
+    with pytest.raises(InputError, match=r"gold.jsonl:2: not valid UTF-8 \(byte 25 of the line\); save the gold"):
+        read_gold(gold)
+    gold.write_text(json.dumps({"id": "g1", "text": GOOD, "label": "x"}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"its first record has: id, label, text\); known formats: .*--gold-format"):
+        read_gold(gold)

@@ -183,7 +183,18 @@ def detect_format(first: dict[str, Any]) -> GoldFormat:
     for detector, name in _DETECTORS:
         if detector(first):
             return FORMATS[name]
-    raise InputError("cannot tell which gold format this is (known: " + ", ".join(sorted(FORMATS)) + ")")
+    fields = ", ".join(sorted(first)[:12])
+    raise InputError(f"cannot tell which gold format this is (its first record has: {fields}); known formats: "
+                     f"{', '.join(sorted(FORMATS))} (docs/evaluation.md), or name one with --gold-format")
+
+
+def _decoded_line(raw: bytes, path: Path, lineno: int) -> str:
+    """One line of a gold file as text; a line that is not UTF-8 is an InputError naming it (a BOM is allowed)."""
+    try:
+        return raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}:{lineno}: not valid UTF-8 (byte {exc.start} of the line); save the gold file as "
+                         f"UTF-8") from None
 
 
 def read_gold(path: str | Path, fmt: str | None = None, limit: int | None = None) -> GoldSet:
@@ -194,8 +205,9 @@ def read_gold(path: str | Path, fmt: str | None = None, limit: int | None = None
     if p.suffix == ".enc":
         raise InputError(f"{p}: encrypted held-back split; evaluate on dev.jsonl")
     rows: list[dict[str, Any]] = []
-    with p.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
+    with p.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            line = _decoded_line(raw, p, lineno)
             if not line.strip():
                 continue
             try:
