@@ -349,3 +349,28 @@ def test_http_api_json_examples_are_what_the_api_takes_and_answers(api, coder, m
     real = api.get("/api/dyads/series?a=USA&b=RUS&period=week&directed=false").json()
     assert set(real) == set(series) and real["ok"] is True
     assert real["series"] and set(real["series"][0]) == set(series["series"][0])
+
+
+def test_doc_prose_names_real_python_objects():
+    """Every `eventwire.module.name` in backticks is importable (file names such as `eventwire.db` aside)."""
+    import importlib
+
+    names = {m.group(1).rstrip(".") for path in DOCS
+             for m in re.finditer(r"`(eventwire\.[A-Za-z_][\w.]*)", path.read_text(encoding="utf-8"))}
+    names = {n for n in names if not n.endswith((".db", ".py", ".md", ".tsv"))}
+    assert len(names) >= 15
+    missing = []
+    for name in sorted(names):
+        parts = name.split(".")
+        for i in range(len(parts), 0, -1):
+            try:
+                obj = importlib.import_module(".".join(parts[:i]))
+            except ImportError:
+                continue
+            try:
+                for attr in parts[i:]:
+                    obj = getattr(obj, attr)
+            except AttributeError:
+                missing.append(name)
+            break
+    assert not missing, f"named in the docs but not importable: {missing}"
