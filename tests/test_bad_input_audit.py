@@ -647,3 +647,14 @@ def test_read_gold_names_the_line_that_is_not_utf8_and_the_fields_it_cannot_plac
     gold.write_text(json.dumps({"id": "g1", "text": GOOD, "label": "x"}) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"its first record has: id, label, text\); known formats: .*--gold-format"):
         read_gold(gold)
+
+
+def test_batch_db_that_is_not_a_database_is_refused_before_coding(run_cli, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD, encoding="utf-8")
+    db = tmp_path / "notes.db"
+    db.write_text("these are my notes, not a database\n" * 50, encoding="utf-8")
+    code, _, err = run_cli("batch", str(story), "--out", str(tmp_path / "out"), "--db", str(db))
+    assert code == 1 and "is it an eventwire database?" in _one_error_line(err)
+    assert not (tmp_path / "out").exists()  # nothing was coded
+    assert db.read_text(encoding="utf-8").startswith("these are my notes")

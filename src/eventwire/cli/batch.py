@@ -39,6 +39,10 @@ def batch_cli(
     if engine not in ENGINES:
         raise InputError(f"unknown --engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     default_date = option_date(date)
+    if db:  # a --db that cannot be opened is refused before the coding, not after it
+        from ..store import Store
+
+        Store(db).close()
     _check_out_folder(out)
     bar = _Progress()
     try:
