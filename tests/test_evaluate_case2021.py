@@ -107,3 +107,9 @@ def test_macro_by_label_group_is_cumulative(tmp_path):
     groups = to_json(gold, score(gold.format, gold.records, [[_event("173", "---COP")], []]))["labels"]["macro_f1_by_group"]
     assert groups == {"ACLED": {"macro_f1": 1.0, "weighted_f1": 1.0},
                       "ACLED+unseen-subtask2": {"macro_f1": 0.5, "weighted_f1": 0.5}}
+
+
+def test_reduced_relations_are_diplomatic_events():
+    from eventwire.evaluation.label_sets import labels_of
+    assert labels_of("case2021", "163", "USA", "IRN") == ("DIPLO",)  # sanctions
+    assert labels_of("case2021", "161", "SOM", "KENGOV") == ("DIPLO",)

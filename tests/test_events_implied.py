@@ -49,3 +49,11 @@ def test_an_unnamed_protest_is_by_unnamed_people(implied_coder):
 
 def test_the_option_is_off_by_default(code_text):
     assert [e for e in code_text("forty people were arrested in the town on friday.")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("twelve firearms were seized over the weekend.", [("---COP", "1711")]),
+    ("a roadside bomb exploded near the convoy on the highway.", [("---", "183")]),
+])
+def test_seized_weapons_and_bombs_that_went_off_imply_their_doers(implied_coder, text, expected):
+    assert [e[:2] for e in _events(implied_coder, text)] == expected

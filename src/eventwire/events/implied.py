@@ -7,9 +7,11 @@
 - **Agentless acts whose doer the act itself names** (``EventExtractor(implied_agents=True)``). Only the state
   arrests, detains or remands someone in custody, and in news the ones who make arrests are the police: "fifty
   people were arrested", "arrests were made", "he was taken into custody" are coded as an arrest (173) by police of
-  unknown country (``---COP``). A protest with nobody named as protester ("rallies were held across the country")
-  is a protest by unnamed people (``---``). Acts whose doer is not fixed by the act (a killing, a shelling, a
-  curfew: the administration or the army) get none. This is off by default: PETRARCH-style coding requires both
+  unknown country (``---COP``); so is a seizure of weapons ("twelve firearms were seized": confiscation, 1711). A
+  protest with nobody named as protester ("rallies were held across the country") is a protest by unnamed people
+  (``---``), and a bomb that went off ("a roadside bomb exploded near the convoy") a bombing (183) by an unnamed
+  bomber (``---``). Acts whose doer is not fixed by the act (a killing, a shelling, a curfew: the administration
+  or the army) get none. This is off by default: PETRARCH-style coding requires both
   actors to be named (require_dyad), and the sets coded that way count such events as false alarms; it is on for
   the classification gold sets that label one-sided acts (docs/evaluation.md, "Held-out check").
 """
@@ -27,7 +29,9 @@ if TYPE_CHECKING:
 # CAMEO roots of acts that need no recipient: protest (14).
 ONE_SIDED_ROOTS = ("14",)
 # CAMEO code prefix → the sector the act implies as its doer ("" = an actor of unknown country and sector).
-IMPLIED_DOERS = {"173": "COP", "14": ""}
+IMPLIED_DOERS = {"173": "COP", "1711": "COP", "183": "", "14": ""}
+# Explosive devices: "a roadside bomb exploded" names no bomber, but a bomb does not go off by itself.
+_DEVICES = {"bomb", "device", "explosive", "mine", "landmine", "ied", "grenade"}
 # Dependencies of a word that names the doer of a nominal event ("police arrests", "arrests by the army"); an adjective
 # ("preventive arrests") names a doer only when the actor dictionaries know it, and then the extractor found it; a
 # possessive is the patient of an arrest ("his arrest") and, for a protest, found by the extractor if it is an actor.
@@ -63,6 +67,8 @@ def implied_doer(tok: Token, cameo: str, places: list[Actor] | None = None) -> l
 
 def _agentless(tok: Token) -> bool:
     kids = list(tok.children)
+    if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _DEVICES for c in kids):
+        return not _unreal(tok)  # "a bomb exploded near the market"
     if any(c.dep_ in ("agent", "nsubj", "csubj") for c in kids):
         return False
     if tok.pos_ == "VERB":
