@@ -658,3 +658,12 @@ def test_batch_db_that_is_not_a_database_is_refused_before_coding(run_cli, tmp_p
     assert code == 1 and "is it an eventwire database?" in _one_error_line(err)
     assert not (tmp_path / "out").exists()  # nothing was coded
     assert db.read_text(encoding="utf-8").startswith("these are my notes")
+
+
+def test_stdin_jsonl_whose_first_line_is_bad_is_still_a_batch(run_cli):
+    data = ("[1, 2]\n" + _record("a1") + _record("a2")).encode("utf-8")
+    code, out, err = run_cli("code", "-", stdin=data)
+    assert code == 3 and "<stdin>:1: expected a JSON object with a 'text' field, got a list" in _one_error_line(err)
+    assert {json.loads(line)["article_id"] for line in out.splitlines()} == {"a1", "a2"}
+    code, out, _ = run_cli("code", "-", "--date", "2024-01-02", stdin=b"Turkey condemned Israel.\n{not json}\n")
+    assert code == 0 and json.loads(out.splitlines()[0])["article_id"] == "stdin"  # prose stays one article

@@ -396,10 +396,19 @@ def _iter_stream(raw: IO[bytes], name: str, **defaults: Any) -> Iterator[Item]:
     if not data.strip():
         raise InputError(f"{name}: no input (empty stdin)")
     text = decode_bytes(data, name)
-    if text.lstrip().startswith("{"):
+    if _looks_like_jsonl(text):
         yield from _iter_jsonl(text.splitlines(), name, **defaults)
         return
     yield _single_article(text, "stdin", is_html=looks_like_html(text), **defaults)
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    """JSON Lines: it starts with '{', or most of its first 20 non-blank lines do (a first line that is a JSON list
+    or is malformed is then one bad record, not the start of a plain-text article holding the whole batch)."""
+    lines = [line.strip() for line in text.splitlines()[:200] if line.strip()][:20]
+    if not lines:
+        return False
+    return lines[0].startswith("{") or (len(lines) >= 2 and sum(line.startswith("{") for line in lines) > len(lines) / 2)
 
 
 def _iter_folder(folder: Path, **defaults: Any) -> Iterator[Item]:
