@@ -374,3 +374,23 @@ def test_doc_prose_names_real_python_objects():
                 missing.append(name)
             break
     assert not missing, f"named in the docs but not importable: {missing}"
+
+
+def test_output_format_doc_lists_exactly_the_record_fields():
+    """docs/output-format.md's tables are the JSONL record: every field of Event.to_dict() and of an actor, no more."""
+    import dataclasses
+
+    from eventwire.model import Actor, Event, Place
+
+    text = (ROOT / "docs" / "output-format.md").read_text(encoding="utf-8")
+    event_part, actor_part = text.split("An actor object:", 1)
+
+    def first_column(part: str) -> list[str]:
+        rows = re.findall(r"^\| ([^|]+) \|", part, flags=re.MULTILINE)
+        return [name for row in rows for name in re.findall(r"`(\w+)`", row)]
+
+    record = Event("a", 0, "s", Actor("RUS", "Russia"), Actor("UKR", "Ukraine"), "190", place=Place("Kharkiv"))
+    assert first_column(event_part) == list(record.to_dict())
+    assert sorted(first_column(actor_part)) == sorted(f.name for f in dataclasses.fields(Actor))
+    place_row = next(line for line in event_part.splitlines() if line.startswith("| `place`"))
+    assert all(f"`{f.name}`" in place_row for f in dataclasses.fields(Place)), place_row
