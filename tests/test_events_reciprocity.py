@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.extractor import RELATIONAL_OBJECTS
-from eventwire.events.reciprocity import shared_possessed_object, target_preposition_present
+from eventwire.events.reciprocity import object_not_in_pattern, shared_possessed_object, target_preposition_present
 
 
 def _verb_and_objects(nlp, text: str):
@@ -32,3 +32,15 @@ def test_target_preposition_on_verb_or_object(nlp):
     assert target_preposition_present(verb, "about")
     assert not target_preposition_present(verb, "against")
     assert not target_preposition_present(verb, None)
+
+
+@pytest.mark.parametrize("text, pattern_obj, cameo, not_in_pattern", [
+    ("France and Germany criticized the agreement.", "", "111", True),  # about the agreement, not each other
+    ("France and Germany held a meeting.", "", "210", True),  # a bare pattern of another sense
+    ("France and Germany held a meeting.", "meeting", "046", False),  # the pattern is about the meeting
+    ("France and Germany agreed a trade agreement.", "", "030", False),  # cooperation on it is joint
+    ("France and Germany resolved their differences.", "", "111", False),  # "their": shared
+])
+def test_object_not_in_pattern(nlp, text, pattern_obj, cameo, not_in_pattern):
+    verb, _ = _verb_and_objects(nlp, text)
+    assert object_not_in_pattern(verb, pattern_obj, cameo, False, RELATIONAL_OBJECTS) is not_in_pattern

@@ -34,7 +34,7 @@ from .fronting import fronted_subject, is_fronted
 from .implied import implied_doer, needs_no_recipient
 from .distributive import each_own_pairs
 from .partitives import partitive_of
-from .reciprocity import shared_possessed_object, target_preposition_present
+from .reciprocity import object_not_in_pattern, shared_possessed_object, target_preposition_present
 from .passives import launched_from, reduced_relative, shared_passive_subject
 from .places_as_source import PLACE_SOURCE_ROOTS, place_source
 from .passives import temporal as _temporal
@@ -755,8 +755,10 @@ class EventExtractor:
                 if better:  # "rejected its peacekeeping forces' report": prefer an actor with a country
                     targets, t_how = better, b_how
             light = s_how.startswith("subject of")  # an event noun that is the object of a light verb
+            # not each other's targets: "warned ... about X", "criticized the deal" (reciprocity.py)
             reciprocal = len(sources) > 1 and not targets and _reciprocal(tok, pattern.cameo) and not (
-                pattern.role == "prep" and target_preposition_present(tok, pattern.prep))  # "warned ... about X"
+                pattern.role == "prep" and target_preposition_present(tok, pattern.prep)) and not \
+                object_not_in_pattern(tok, pattern.obj, pattern.cameo, _symmetric(pattern.cameo), RELATIONAL_OBJECTS)
             if self.unknown_targets and sources and not targets and not reciprocal:
                 targets, t_how = unknown_target(tok, pattern, mentions)  # "detained several suspects"
             elif self.unknown_targets and targets and t_how.startswith("'") and tok.pos_ == "VERB":

@@ -25,6 +25,9 @@ SHARED_NOUNS = frozenset((
     "normalization", "normalisation", "trade", "commerce",
 ))
 
+# Roots of acts that two parties do together on a relational object ("agreed a deal", "discussed the treaty").
+JOINT_ROOTS = frozenset(("03", "04", "06"))
+
 
 def shared_possessed_object(objects: list[Token], relational: set[str] | frozenset[str]) -> bool:
     """One of the verb's ``objects`` is marked as the subjects' and names something between them: "each other's"
@@ -36,6 +39,22 @@ def shared_possessed_object(objects: list[Token], relational: set[str] | frozens
         if "their" in owners and (obj.lemma_.lower() in relational or obj.lemma_.lower() in SHARED_NOUNS):
             return True
     return False
+
+
+def object_not_in_pattern(tok: Token, pattern_obj: str, cameo: str, symmetric: bool,
+                          relational: set[str] | frozenset[str]) -> bool:
+    """The relational object that would make coordinated subjects act on each other ("A and B criticized the
+    agreement", "held a meeting") is not what the matched pattern is about: the pattern names no object and its
+    code is no joint act (a bare "criticize" 111 or "welcome" 051, PETRARCH's bare ``HELD [210]`` detention). They
+    criticized the agreement, not each other. Cooperation codes (03 intent, 04 consult, 06 material cooperation)
+    done on a relational object are joint ("agreed a trade agreement"); "each other's" and "their" objects still
+    count (shared_possessed_object)."""
+    if pattern_obj or symmetric or cameo[:2] in JOINT_ROOTS or tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "xcomp":
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if not objects or any(c.dep_ == "poss" and c.lower_ in ("other", "their") for o in objects for c in o.children):
+        return False  # "each other's policies", "resolved their differences": theirs together
+    return all(o.lemma_.lower() in relational or o.lemma_.lower() in SHARED_NOUNS for o in objects)
 
 
 def target_preposition_present(tok: Token, prep: str | None) -> bool:
