@@ -113,3 +113,10 @@ def test_reduced_relations_are_diplomatic_events():
     from eventwire.evaluation.label_sets import labels_of
     assert labels_of("case2021", "163", "USA", "IRN") == ("DIPLO",)  # sanctions
     assert labels_of("case2021", "161", "SOM", "KENGOV") == ("DIPLO",)
+
+
+def test_civilians_fighting_is_a_violent_demonstration_not_an_armed_clash():
+    from eventwire.evaluation.label_sets import labels_of
+    assert labels_of("case2021", "190", "---CVL", "---COP") == ("VIOL_DEMONSTR",)
+    assert labels_of("case2021", "190", "---COP", "---CVL") == ("ATTACK",)
+    assert labels_of("case2021", "190", "---MIL", "---REB") == ("ARMED_CLASH",)
