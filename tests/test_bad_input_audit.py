@@ -667,3 +667,11 @@ def test_stdin_jsonl_whose_first_line_is_bad_is_still_a_batch(run_cli):
     assert {json.loads(line)["article_id"] for line in out.splitlines()} == {"a1", "a2"}
     code, out, _ = run_cli("code", "-", "--date", "2024-01-02", stdin=b"Turkey condemned Israel.\n{not json}\n")
     assert code == 0 and json.loads(out.splitlines()[0])["article_id"] == "stdin"  # prose stays one article
+
+
+@pytest.mark.parametrize("content", ["Turkey condemned Israel.\n", "code\talias\tvalid_from\tvalid_to\tname\tkind\tsource\n"])
+def test_a_dictionary_without_entries_is_refused_not_silently_unused(run_cli, tmp_path, content):
+    f = tmp_path / ("notes.txt" if content.startswith("Turkey") else "mine.tsv")
+    f.write_text(content, encoding="utf-8")
+    code, out, err = run_cli("actors", "lookup", "Putin", "--dictionary", str(f))
+    assert code == 1 and out == "" and "no actor entries with a code" in _one_error_line(err)

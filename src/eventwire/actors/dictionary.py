@@ -218,7 +218,11 @@ def load_dictionary(paths: list[Path | str] | tuple[Path | str, ...] = (), *, re
         if not p.exists():
             raise DictionaryError(f"{p}: dictionary file not found; check the path given to --dictionary "
                                   "or EVENTWIRE_DICTIONARY")
-        extra.extend(read_actor_file(p) if p.suffix.lower() == ".txt" else read_entries(p))
+        entries = read_actor_file(p) if p.suffix.lower() == ".txt" else read_entries(p)
+        if not entries:  # the wrong file (prose, an agents file): using it would change nothing, silently
+            raise DictionaryError(f"{p}: no actor entries with a code; a dictionary has rows 'code<TAB>alias<TAB>...' "
+                                  f"(TSV) or lines such as 'VLADIMIR_PUTIN [RUSGOV]' (CAMEO/PETRARCH .txt)")
+        extra.extend(entries)
     if replace_shipped:
         return ActorDictionary(extra, version="custom")
     return default_dictionary().extended(extra) if extra else default_dictionary()
