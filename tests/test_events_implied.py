@@ -54,6 +54,7 @@ def test_the_option_is_off_by_default(code_text):
 @pytest.mark.parametrize("text, expected", [
     ("twelve firearms were seized over the weekend.", [("---COP", "1711")]),
     ("a roadside bomb exploded near the convoy on the highway.", [("---", "183")]),
+    ("mortar shells were fired at the base overnight.", [("---", "194")]),
 ])
 def test_seized_weapons_and_bombs_that_went_off_imply_their_doers(implied_coder, text, expected):
     assert [e[:2] for e in _events(implied_coder, text)] == expected

@@ -787,7 +787,7 @@ class EventExtractor:
                 s_how = "the country where it happened (no doer named)" if sources else s_how
             if self.implied_agents and modality in ("asserted", "reported", "historical") and (
                     not sources or s_how.startswith("the country where")):
-                implied = implied_doer(tok, pattern.cameo, sources)  # "were arrested": by police (implied.py)
+                implied = implied_doer(tok, cameo, sources)  # "were arrested": by police (implied.py)
                 sources, s_how = (implied, "implied by the act (no doer named)") if implied else (sources, s_how)
             if self.infer_countries and not country_only_from_target(pattern.cameo, targets, sent, mentions):
                 sources, s_how = self._with_country(sources, s_how, sent, mentions)

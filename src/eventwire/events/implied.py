@@ -9,8 +9,9 @@
   people were arrested", "arrests were made", "he was taken into custody" are coded as an arrest (173) by police of
   unknown country (``---COP``); so is a seizure of weapons ("twelve firearms were seized": confiscation, 1711). A
   protest with nobody named as protester ("rallies were held across the country") is a protest by unnamed people
-  (``---``), and a bomb that went off ("a roadside bomb exploded near the convoy") a bombing (183) by an unnamed
-  bomber (``---``). Acts whose doer is not fixed by the act (a killing, a shelling, a curfew: the administration
+  (``---``), a bomb that went off ("a roadside bomb exploded near the convoy") a bombing (183) by an unnamed
+  bomber (``---``), and shells, missiles or air strikes with no one named firing them ("mortar shells were fired
+  at the base") an attack (194, 195) by an unnamed armed actor. Acts whose doer is not fixed by the act (a killing, a shelling, a curfew: the administration
   or the army) get none. This is off by default: PETRARCH-style coding requires both
   actors to be named (require_dyad), and the sets coded that way count such events as false alarms; it is on for
   the classification gold sets that label one-sided acts (docs/evaluation.md, "Held-out check").
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 # CAMEO roots of acts that need no recipient: protest (14).
 ONE_SIDED_ROOTS = ("14",)
 # CAMEO code prefix → the sector the act implies as its doer ("" = an actor of unknown country and sector).
-IMPLIED_DOERS = {"173": "COP", "1711": "COP", "183": "", "14": ""}
+IMPLIED_DOERS = {"173": "COP", "1711": "COP", "183": "", "194": "", "195": "", "14": ""}
 # Explosive devices: "a roadside bomb exploded" names no bomber, but a bomb does not go off by itself.
 _DEVICES = {"bomb", "device", "explosive", "mine", "landmine", "ied", "grenade"}
 # Dependencies of a word that names the doer of a nominal event ("police arrests", "arrests by the army"); an adjective
