@@ -33,6 +33,7 @@ from .negative_subjects import negative_subject
 from .fronting import fronted_subject, is_fronted
 from .implied import implied_doer, needs_no_recipient
 from .distributive import each_own_pairs
+from .modifiers import phrase_actor
 from .partitives import partitive_of
 from .reciprocity import object_not_in_pattern, shared_possessed_object, target_preposition_present
 from .passives import launched_from, reduced_relative, shared_passive_subject
@@ -609,9 +610,10 @@ class EventExtractor:
                 if best is None or d < best[0]:
                     best = (d, actor, i)
         if best is not None:  # with the actors coordinated with it ("relations with Congo and Costa Rica")
-            near = [a for a in self.actors_at(sent.doc[best[2]], mentions)
+            near_tok, near_actor = phrase_actor(sent.doc[best[2]], best[1], mentions)  # "Russian soldiers": RUSMIL
+            near = [a for a in self.actors_at(near_tok, mentions)
                     if _has_country(a) and a.country not in own and a.code not in own]
-            return near or [best[1]], "nearest actor in the clause (fallback)"
+            return near or [near_actor], "nearest actor in the clause (fallback)"
         if domestic and cameo[:2] in DOMESTIC_ROOTS and not cameo.startswith(NO_RECIPIENT) \
                 and _has_country(sources[0]) and _is_state(sources[0]):
             src = sources[0]
