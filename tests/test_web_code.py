@@ -106,10 +106,10 @@ def test_web_code_invalid_body_422(make_client, payload):
     assert_error_shape(client.post("/api/code", json=payload), 422)
 
 
-def test_web_code_not_json_422(make_client):
+def test_web_code_not_json_415_or_422(make_client):
     client = make_client(ExplodingCoder())
     assert_error_shape(client.post("/api/code", content=b"text=hello",
-                                   headers={"Content-Type": "application/x-www-form-urlencoded"}), 422)
+                                   headers={"Content-Type": "application/x-www-form-urlencoded"}), 415)
     assert_error_shape(client.post("/api/code", content=b"{not json", headers={"Content-Type": "application/json"}),
                        422)
 

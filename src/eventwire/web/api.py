@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import threading
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ..model import MODALITIES, Article
 from ..store import EventFilter, Store
@@ -16,6 +15,7 @@ from . import queries
 from .app import require_read, require_write
 from .errors import ApiError, FastJSON, reject_unknown_query_parameters
 from .explain import explain
+from .inputs import BodyDate, CleanStr, QueryDate
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read), Depends(reject_unknown_query_parameters)],
                    default_response_class=FastJSON)
@@ -44,8 +44,8 @@ def event_filter(
     plover: Annotated[list[PloverType] | None, Query(description="PLOVER event type.")] = None,
     quad_class: Annotated[list[QuadClass] | None, Query(description="1-4: verbal/material cooperation/conflict.")] = None,
     modality: Annotated[list[Modality] | None, Query()] = None,
-    since: Annotated[dt.date | None, Query(description="Earliest event date (inclusive).")] = None,
-    until: Annotated[dt.date | None, Query(description="Latest event date (inclusive).")] = None,
+    since: Annotated[QueryDate, Query(description="Earliest event date (inclusive).")] = None,
+    until: Annotated[QueryDate, Query(description="Latest event date (inclusive).")] = None,
     q: Annotated[str | None, Query(max_length=200, pattern=_TEXT, description="Text in the sentence.")] = None,
     article: Annotated[str | None, Query(max_length=500, pattern=_TEXT, description="Article id.")] = None,
 ) -> EventFilter:
@@ -109,7 +109,7 @@ def dyad_series(store: Annotated[Store, Depends(get_store)],
                 period: Literal["day", "week", "month"] = "week",
                 directed: Annotated[bool, Query(description="Only a → b (default: both directions).")] = False,
                 cameo: Annotated[list[CameoCode] | None, Query()] = None,
-                since: dt.date | None = None, until: dt.date | None = None) -> FastJSON:
+                since: QueryDate = None, until: QueryDate = None) -> FastJSON:
     flt = EventFilter(cameo=cameo or (), since=since.isoformat() if since else None,
                       until=until.isoformat() if until else None)
     return FastJSON({"ok": True, **queries.dyad_series(store, a, b, period=period, directed=directed, flt=flt)})
@@ -135,15 +135,21 @@ def quotes(request: Request, store: Annotated[Store, Depends(get_store)],
 
 
 class CodeRequest(BaseModel):
-    """Text (or HTML) to code. ``store: true`` also saves it (needs the API token)."""
+    """Text (or HTML) to code. ``store: true`` also saves it (needs the API token).
 
-    text: str = Field(min_length=1, max_length=200_000, description="Article text or HTML.")
-    date: dt.date | None = Field(None, description="Publication date (YYYY-MM-DD).")
+    Strings are cleaned as a batch record's are (lone surrogate escapes become U+FFFD) and the date is read as a
+    record's; a field the model does not have is refused (400, errors.py), not silently ignored.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: CleanStr = Field(min_length=1, max_length=200_000, description="Article text or HTML.")
+    date: BodyDate = Field(None, description="Publication date (YYYY-MM-DD).")
     store: bool = False
-    id: str | None = Field(None, max_length=200, pattern=_TEXT)
-    source: str | None = Field(None, max_length=200)
-    url: str | None = Field(None, max_length=2000)
-    title: str | None = Field(None, max_length=500)
+    id: CleanStr | None = Field(None, max_length=200, pattern=_TEXT)
+    source: CleanStr | None = Field(None, max_length=200)
+    url: CleanStr | None = Field(None, max_length=2000)
+    title: CleanStr | None = Field(None, max_length=500)
 
 
 _CODER_LOCK = threading.Lock()

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import EventwireError, InputError
+from .inputs import json_kind
 
 logger = logging.getLogger(__name__)
 
@@ -77,10 +78,58 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
         if kind == "json_invalid":  # pydantic puts the character position in the location
             where = f" at character {loc[-1]}" if len(loc) > 1 else ""
             loc, message = ["body"], f"not valid JSON{where}: {err.get('ctx', {}).get('error', message)}"
-        elif kind.startswith(("date_", "datetime_")):
+        elif kind.startswith(("date_", "datetime_")) and "YYYY-MM-DD" not in message:
             message += "; use YYYY-MM-DD"
+        elif kind in _WRONG_KIND:  # in JSON's words: "must be a string, not a number"
+            message = f"must be {_WRONG_KIND[kind]}, not {json_kind(err.get('input'))}"
         out.append({"location": ".".join(loc), "message": message, "type": kind})
     return out
+
+
+_WRONG_KIND = {"string_type": "a string", "bool_type": "true or false", "int_type": "a whole number"}
+
+
+def _body_model_fields(request: Request) -> tuple[list[str], list[str]]:
+    """The fields of the route's JSON body model: (all, required); empty when the route has no body model."""
+    body_field = getattr(request.scope.get("route"), "body_field", None)
+    fields = getattr(getattr(body_field, "field_info", None), "annotation", None)
+    fields = getattr(fields, "model_fields", None) or {}
+    return sorted(fields), [name for name, f in fields.items() if f.is_required()]
+
+
+def _body_problem(request: Request, errors: list[dict[str, Any]], raw: list[dict[str, Any]]
+                  ) -> tuple[int, str] | None:
+    """A problem with the body as a whole, which says more than pydantic's first error: fields the endpoint
+    does not take (400, with the ones it takes), an empty body, a body that is not a JSON object (422), a body not
+    sent as JSON (415). None when the body's fields are the problem."""
+    fields, required = _body_model_fields(request)
+    unknown = sorted(e["location"].split(".", 1)[1] for e in errors
+                     if e["type"] == "extra_forbidden" and e["location"].startswith("body."))
+    if unknown:
+        return 400, (f"unknown body field(s): {', '.join(unknown)}; this endpoint takes: "
+                     f"{', '.join(fields) or 'none'}")
+    whole = next((e for e in raw if tuple(e.get("loc", ())) == ("body",)), None)
+    if whole is None:
+        return None
+    wanted = "a JSON object" + (f" with a '{required[0]}' field" if len(required) == 1 else "")
+    if whole.get("type") == "missing":
+        return 422, f"the request body is empty; send {wanted}"
+    if isinstance(whole.get("input"), (bytes, bytearray)):  # FastAPI reads only application/json bodies as JSON
+        sent = request.headers.get("content-type")
+        sent = f"as {sent}, not as JSON" if sent else "without a Content-Type"
+        return 415, f"the request body was sent {sent}; send {wanted} and the header 'Content-Type: application/json'"
+    if whole.get("type") == "model_attributes_type":
+        return 422, f"the request body must be {wanted}, not {json_kind(whole.get('input'))}"
+    return None
+
+
+def _unreadable_body(cause: BaseException | None) -> str:
+    """Why FastAPI could not parse a JSON body (it says only "There was an error parsing the body")."""
+    if isinstance(cause, RecursionError):
+        return "the JSON body is nested too deeply to read; send a JSON object with a 'text' field"
+    if isinstance(cause, ValueError) and "digits" in str(cause):
+        return "the JSON body has a number with too many digits to read (more than 4,300)"
+    return "the request body cannot be read; send UTF-8 JSON with 'Content-Type: application/json'"
 
 
 def _query_names(dependant: Any) -> set[str]:
@@ -113,6 +162,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Any:
         errors = _validation_errors(exc)
+        problem = _body_problem(request, errors, list(exc.errors()))
+        if problem is not None:
+            return error_response(request, problem[0], problem[1], errors)
         first = errors[0] if errors else {"location": "", "message": "invalid request"}
         message = f"invalid {first['location'] or 'request'}: {first['message']}"
         return error_response(request, 422, message, errors)
@@ -121,7 +173,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> Any:
         detail = exc.detail if isinstance(exc.detail, str) else _REASONS.get(exc.status_code, "error")
         if detail == "There was an error parsing the body":  # FastAPI's words for undecodable bytes
-            detail = "the request body cannot be read; send UTF-8 JSON with 'Content-Type: application/json'"
+            detail = _unreadable_body(exc.__cause__)
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no such page: {request.url.path}"
         elif exc.status_code == 405:

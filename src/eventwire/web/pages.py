@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..model import MODALITIES
 from ..store import EventFilter, Store
@@ -76,6 +76,13 @@ def search_page(request: Request, store: Annotated[Store, Depends(get_store)]) -
                    next_link=link(page_no + 1) if page_no < pages else None, stats=queries.stats(store),
                    modalities=MODALITIES, quad_names=queries.QUAD_NAMES, sort=sort,
                    rows=[(e, explain(e)) for e in page.items])
+
+
+@router.get("/events")
+def events_page(request: Request) -> Response:
+    """``/events`` (what the "Events" link reads as) is the search page, with the same query string."""
+    query = request.url.query
+    return RedirectResponse("/" + (f"?{query}" if query else ""), status_code=307)
 
 
 def highlight_segments(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> list[dict[str, Any]]:

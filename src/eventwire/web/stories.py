@@ -15,6 +15,7 @@ from . import story_queries
 from .api import _TEXT, ActorValue, Limit, Offset, _coder, _page_limit, get_store
 from .app import require_read
 from .errors import ApiError, FastJSON, reject_unknown_query_parameters
+from .inputs import QueryDate
 
 api = APIRouter(prefix="/api", dependencies=[Depends(require_read), Depends(reject_unknown_query_parameters)],
                 default_response_class=FastJSON)
@@ -61,7 +62,7 @@ def cluster_json(cluster_id: ClusterId, store: Annotated[Store, Depends(get_stor
 @api.get("/positions", summary="Stated positions by issue over time (demand, offer, reject, accept)")
 def positions_json(request: Request, store: Annotated[Store, Depends(get_store)],
                    actor: Annotated[ActorValue | None, Query(description="Actor code prefix (RUS).")] = None,
-                   since: Annotated[dt.date | None, Query(description="Positions on or after this date.")] = None,
+                   since: Annotated[QueryDate, Query(description="Positions on or after this date.")] = None,
                    issue: IssueText = None) -> FastJSON:
     return FastJSON({"ok": True, **_positions(request, store, actor, since, issue)})
 

@@ -1,0 +1,63 @@
+"""Value types of request bodies and query strings, read the way files and the CLI read the same values.
+
+``CleanStr``: a JSON string whose lone UTF-16 surrogate escapes (``"\\ud800"``) become U+FFFD, as in batch files
+(``reading.without_lone_surrogates``), instead of a 422. ``BodyDate`` / ``QueryDate``: a date parsed by
+``dates.parse_date`` like a record's or a ``--date`` option's (``2024-01-02``, ``20240102``,
+``2024-01-02T10:30Z``; not the ambiguous ``10/01/2025``); a JSON number, list or true/false is refused in words ("invalid body.date: must be a
+YYYY-MM-DD string, not a number") where pydantic read ``0`` as 1970-01-01 and said "Datetimes provided to dates
+should have zero time" for ``5``. The OpenAPI schema is unchanged: string, format date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from ..dates import parse_date
+from ..errors import DateError
+from ..reading import _json_kind as json_kind
+from ..reading import without_lone_surrogates
+
+# ISO dates, with or without a time, and compact ones; not '10/01/2025' (October or January?), which a file's
+# date may be (parsed by dateparser, month first) but an API client can always write as YYYY-MM-DD.
+_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}([T ]\S*)?|\d{8})\s*$")
+
+
+def _clean_str(value: Any) -> Any:
+    return without_lone_surrogates(value) if isinstance(value, str) else value
+
+
+def _date(value: Any, *, empty_ok: bool) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_type", "must be a YYYY-MM-DD string, not {kind}",
+                                  {"kind": json_kind(value)})
+    if not value.strip():
+        if empty_ok:
+            return None
+        raise PydanticCustomError("date_empty", "is empty; give a date as YYYY-MM-DD, or leave the parameter out")
+    if not _ISO_DATE.match(value):
+        raise PydanticCustomError("date_parsing", "cannot understand the date {value}; use YYYY-MM-DD, e.g. 2025-01-10",
+                                  {"value": repr(value[:40])})
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise PydanticCustomError("date_parsing", str(exc)) from None
+
+
+def _body_date(value: Any) -> dt.date | None:
+    return _date(value, empty_ok=True)  # as in a batch record: "" is no date
+
+
+def _query_date(value: Any) -> dt.date | None:
+    return _date(value, empty_ok=False)  # as a --since "" option: refused, not read as "no limit"
+
+
+CleanStr = Annotated[str, BeforeValidator(_clean_str)]
+BodyDate = Annotated[dt.date | None, BeforeValidator(_body_date)]
+QueryDate = Annotated[dt.date | None, BeforeValidator(_query_date)]
