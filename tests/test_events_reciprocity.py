@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.extractor import RELATIONAL_OBJECTS
-from eventwire.events.reciprocity import object_not_in_pattern, shared_possessed_object, target_preposition_present
+from eventwire.events.reciprocity import (
+    object_not_in_pattern,
+    shared_possessed_object,
+    target_preposition_present,
+)
 
 
 def _verb_and_objects(nlp, text: str):
