@@ -675,3 +675,54 @@ def test_a_dictionary_without_entries_is_refused_not_silently_unused(run_cli, tm
     f.write_text(content, encoding="utf-8")
     code, out, err = run_cli("actors", "lookup", "Putin", "--dictionary", str(f))
     assert code == 1 and out == "" and "no actor entries with a code" in _one_error_line(err)
+
+
+# ---- keys of texts with lone surrogates --------------------------------------------------------------------
+
+def test_article_key_of_a_text_with_a_lone_surrogate_is_the_key_of_the_cleaned_text():
+    from eventwire.model import Article
+    from eventwire.reading import checked_article
+
+    raw = Article("Turkey condemned Israel. \ud800 \udce9")
+    assert raw.key == Article("Turkey condemned Israel. \ufffd \ufffd").key == checked_article(raw).key
+    assert raw.key != Article("Turkey condemned Israel.").key
+
+
+def test_article_keys_of_normal_text_are_unchanged():
+    import hashlib
+
+    from eventwire.model import Article
+
+    # Stored articles are keyed by these: the values were computed by the code before keys were made robust.
+    assert Article("Turkey condemned Israel.").key == "sha1:9a02ad4e33827767"
+    assert Article("Le président a dit: « non » 😀").key == (
+        "sha1:" + hashlib.sha1("Le président a dit: « non » 😀".encode()).hexdigest()[:16])
+    assert Article("Turkey condemned Israel.", id="wire/7").key == "wire/7"
+
+
+def test_event_id_of_a_sentence_with_a_lone_surrogate():
+    from eventwire.model import Actor, Event
+
+    def event(sentence: str, trigger: str) -> Event:
+        actor = Actor(code="TUR", text=sentence.split()[0], country="TUR", sector=None, name="Turkey")
+        return Event(article_id="a", sentence_index=0, sentence=sentence, source=actor, target=None, cameo="111",
+                     trigger=trigger)
+
+    assert event("Turkey condemned \ud800.", "condemned\ud800").id == event("Turkey condemned \ufffd.",
+                                                                          "condemned\ufffd").id
+    assert event("Turkey condemned Israel.", "condemned").id == "ev_cff5cb13d1f869930d3e"  # as before the change
+
+
+@pytest.mark.parametrize("phrases", [[""], ["  "], ["Putin", "\t"]])
+def test_actors_lookup_refuses_an_empty_name(run_cli, phrases):
+    code, out, err = run_cli("actors", "lookup", *phrases)
+    assert code == 2 and out == ""
+    assert "an empty actor name" in _one_error_line(err)
+
+
+def test_actors_lookup_stdin_skips_blank_lines_but_not_all_of_them(run_cli):
+    code, out, err = run_cli("actors", "lookup", "-", "--format", "jsonl", stdin=b"Putin\n\n  \nNATO\n")
+    assert code == 0, err
+    assert [json.loads(line)["text"] for line in out.splitlines()] == ["Putin", "NATO"]
+    code, out, err = run_cli("actors", "lookup", "-", stdin=b"\n \n")
+    assert code == 2 and out == "" and "no actor names on stdin" in _one_error_line(err)

@@ -10,8 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8(text: str) -> bytes:
+    """The text as UTF-8 for hashing; lone UTF-16 surrogates (which UTF-8 cannot hold) count as U+FFFD, as
+    ``reading.checked_text`` replaces them, so a raw and a checked article have one key. Other text hashes as
+    it always did: stored keys stay valid."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +45,7 @@ class Article:
     @property
     def key(self) -> str:
         """The article id, or a content hash when none was given."""
-        return self.id or "sha1:" + hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:16]
+        return self.id or "sha1:" + hashlib.sha1(_utf8(self.text)).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +156,7 @@ class Event:
             self.trigger,
             self.modality,
         ]
-        return "ev_" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+        return "ev_" + hashlib.sha1(_utf8("\x1f".join(parts))).hexdigest()[:20]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSONL record (public contract; see docs/output-format.md)."""

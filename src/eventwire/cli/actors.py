@@ -38,14 +38,19 @@ def lookup_cli(
         from ..reading import decode_bytes
 
         raw = getattr(sys.stdin, "buffer", None)  # a text stream without bytes (tests) is read as text
-        phrases = (decode_bytes(raw.read(), "<stdin>") if raw else sys.stdin.read()).splitlines()
+        lines = (decode_bytes(raw.read(), "<stdin>") if raw else sys.stdin.read()).splitlines()
+        phrases = [line for line in lines if line.strip()]  # blank lines separate, they are not names
+        if not phrases:
+            raise InputError("no actor names on stdin; give one name per line")
     elif "-" in phrases:
         raise InputError('"-" (read stdin) must be the only phrase')
+    elif any(not text.strip() for text in phrases):
+        raise InputError('an empty actor name (an unset shell variable?); give names like "Vladimir Putin"')
     d = load_dictionary(dictionary, replace_shipped=only) if dictionary else dictionary_from_env()
     resolver = ActorResolver(load_pipeline(), d)
     rows = []
     for text in phrases:
-        actor = resolver.resolve_phrase(text, when) if text.strip() else None
+        actor = resolver.resolve_phrase(text, when)
         if actor is None or not actor.code:
             rows.append({"text": text, "code": None, "country": None, "sector": None, "name": None})
         else:
