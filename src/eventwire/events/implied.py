@@ -67,6 +67,8 @@ def implied_doer(tok: Token, cameo: str, places: list[Actor] | None = None) -> l
 
 
 def _agentless(tok: Token) -> bool:
+    """tok reports an act done with no doer in its clause: a device as subject ("a bomb exploded"), a passive verb
+    without agent, or an event noun without a doer modifier; and the clause is not unreal (``_unreal``)."""
     kids = list(tok.children)
     if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _DEVICES for c in kids):
         return not _unreal(tok)  # "a bomb exploded near the market"
