@@ -113,8 +113,15 @@ def test_dates_a_file_record_accepts_are_accepted(client, echo, date, day):
     assert (got.isoformat() if got else None) == day
 
 
+def test_a_number_id_is_a_string_as_in_batch_records(client, echo):
+    r = post(client, b'{"text": "Turkey condemned Israel.", "id": 7, "source": 12.5}')
+    assert r.status_code == 200, r.text
+    assert (echo.articles[-1].id, echo.articles[-1].source, r.json()["article_id"]) == ("7", "12.5", "7")
+
+
 @pytest.mark.parametrize(("payload", "says"), [
     (b'{"text": 5}', "invalid body.text: must be a string, not a number"),
+    (b'{"text": "a", "id": true}', "invalid body.id: must be a string, not true/false"),
     (b'{"text": ["a"]}', "invalid body.text: must be a string, not a list"),
     (b'{"text": "a", "title": {"x": 1}}', "invalid body.title: must be a string, not an object"),
     (b'{"text": "a", "store": null}', "invalid body.store: must be true or false, not null"),

@@ -15,7 +15,7 @@ from . import queries
 from .app import require_read, require_write
 from .errors import ApiError, FastJSON, reject_unknown_query_parameters
 from .explain import explain
-from .inputs import BodyDate, CleanStr, QueryDate
+from .inputs import BodyDate, CleanStr, FieldStr, QueryDate
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read), Depends(reject_unknown_query_parameters)],
                    default_response_class=FastJSON)
@@ -137,8 +137,8 @@ def quotes(request: Request, store: Annotated[Store, Depends(get_store)],
 class CodeRequest(BaseModel):
     """Text (or HTML) to code. ``store: true`` also saves it (needs the API token).
 
-    Strings are cleaned as a batch record's are (lone surrogate escapes become U+FFFD) and the date is read as a
-    record's; a field the model does not have is refused (400, errors.py), not silently ignored.
+    Strings are cleaned as a batch record's are (lone surrogate escapes become U+FFFD; a number id is a string)
+    and the date is read as a record's; a field the model does not have is refused (400, errors.py), not silently ignored.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -146,10 +146,10 @@ class CodeRequest(BaseModel):
     text: CleanStr = Field(min_length=1, max_length=200_000, description="Article text or HTML.")
     date: BodyDate = Field(None, description="Publication date (YYYY-MM-DD).")
     store: bool = False
-    id: CleanStr | None = Field(None, max_length=200, pattern=_TEXT)
-    source: CleanStr | None = Field(None, max_length=200)
-    url: CleanStr | None = Field(None, max_length=2000)
-    title: CleanStr | None = Field(None, max_length=500)
+    id: FieldStr | None = Field(None, max_length=200, pattern=_TEXT)
+    source: FieldStr | None = Field(None, max_length=200)
+    url: FieldStr | None = Field(None, max_length=2000)
+    title: FieldStr | None = Field(None, max_length=500)
 
 
 _CODER_LOCK = threading.Lock()

@@ -1,11 +1,14 @@
 """Value types of request bodies and query strings, read the way files and the CLI read the same values.
 
-``CleanStr``: a JSON string whose lone UTF-16 surrogate escapes (``"\\ud800"``) become U+FFFD, as in batch files
-(``reading.without_lone_surrogates``), instead of a 422. ``BodyDate`` / ``QueryDate``: a date parsed by
-``dates.parse_date`` like a record's or a ``--date`` option's (``2024-01-02``, ``20240102``,
-``2024-01-02T10:30Z``; not the ambiguous ``10/01/2025``); a JSON number, list or true/false is refused in words ("invalid body.date: must be a
-YYYY-MM-DD string, not a number") where pydantic read ``0`` as 1970-01-01 and said "Datetimes provided to dates
-should have zero time" for ``5``. The OpenAPI schema is unchanged: string, format date.
+``CleanStr``: a JSON string whose lone UTF-16 surrogate escapes (``"\\ud800"``) become U+FFFD, as in batch
+files (``reading.without_lone_surrogates``), instead of a 422. ``FieldStr`` (id, source, url, title) also reads a
+JSON number as a string, as a batch record's fields are read (``"id": 7`` is ``"7"``).
+
+``BodyDate`` / ``QueryDate``: a date parsed by ``dates.parse_date`` like a record's or a ``--date`` option's
+(``2024-01-02``, ``20240102``, ``2024-01-02T10:30Z``; not the ambiguous ``10/01/2025``). A JSON number, list or
+true/false is refused in words ("invalid body.date: must be a YYYY-MM-DD string, not a number") where pydantic
+read ``0`` as 1970-01-01 and said "Datetimes provided to dates should have zero time" for ``5``. The OpenAPI
+schema is unchanged: string, format date.
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}([T ]\S*)?|\d{8})\s*$")
 
 def _clean_str(value: Any) -> Any:
     return without_lone_surrogates(value) if isinstance(value, str) else value
+
+
+def _clean_field(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # as in a batch record: "id": 7 is "7"
+    return _clean_str(value)
 
 
 def _date(value: Any, *, empty_ok: bool) -> dt.date | None:
@@ -59,5 +68,6 @@ def _query_date(value: Any) -> dt.date | None:
 
 
 CleanStr = Annotated[str, BeforeValidator(_clean_str)]
+FieldStr = Annotated[str, BeforeValidator(_clean_field)]
 BodyDate = Annotated[dt.date | None, BeforeValidator(_body_date)]
 QueryDate = Annotated[dt.date | None, BeforeValidator(_query_date)]
