@@ -7,6 +7,7 @@ import pytest
 from eventwire.events.extractor import RELATIONAL_OBJECTS
 from eventwire.events.reciprocity import (
     object_not_in_pattern,
+    shared_object,
     shared_possessed_object,
     target_preposition_present,
 )
@@ -48,3 +49,13 @@ def test_target_preposition_on_verb_or_object(nlp):
 def test_object_not_in_pattern(nlp, text, pattern_obj, cameo, not_in_pattern):
     verb, _ = _verb_and_objects(nlp, text)
     assert object_not_in_pattern(verb, pattern_obj, cameo, False, RELATIONAL_OBJECTS) is not_in_pattern
+
+
+@pytest.mark.parametrize("text, shared", [
+    ("Chile and Peru conducted a joint exercise.", True),
+    ("Chile and Peru held bilateral talks.", True),
+    ("Chile and Peru conducted an exercise.", False),
+])
+def test_shared_object_done_together(nlp, text, shared):
+    _, objects = _verb_and_objects(nlp, text)
+    assert shared_object(objects, RELATIONAL_OBJECTS) is shared

@@ -35,7 +35,7 @@ from .implied import implied_doer, needs_no_recipient
 from .distributive import each_own_pairs
 from .modifiers import phrase_actor
 from .partitives import partitive_of
-from .reciprocity import object_not_in_pattern, shared_possessed_object, target_preposition_present
+from .reciprocity import object_not_in_pattern, shared_object, target_preposition_present
 from .passives import launched_from, reduced_relative, shared_passive_subject
 from .places_as_source import PLACE_SOURCE_ROOTS, place_source
 from .passives import temporal as _temporal
@@ -1132,7 +1132,7 @@ def _reciprocal(tok: "Token", cameo: str) -> bool:
             return True
     objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     return not objects or any(o.lemma_.lower() in RELATIONAL_OBJECTS for o in objects) \
-        or shared_possessed_object(objects, RELATIONAL_OBJECTS)  # "their ties", not "their citizens" (reciprocity.py)
+        or shared_object(objects, RELATIONAL_OBJECTS)  # "their ties", "a joint drill" (reciprocity.py)
 
 
 def _of_chain(nouns: list["Token"], depth: int = 2) -> list["Token"]:

@@ -21,12 +21,23 @@ if TYPE_CHECKING:
 # a dispute, a border, a rivalry. "A and B settled their differences", "demarcated their border".
 SHARED_NOUNS = frozenset((
     "difference", "dispute", "disagreement", "conflict", "rivalry", "feud", "row", "quarrel", "standoff", "tension",
-    "war", "hostility", "enmity", "friendship", "bond", "border", "frontier", "boundary", "reconciliation", "rapprochement",
-    "normalization", "normalisation", "trade", "commerce",
+    "war", "hostility", "enmity", "friendship", "bond", "border", "frontier", "boundary", "reconciliation",
+    "rapprochement", "normalization", "normalisation", "trade", "commerce",
 ))
 
 # Roots of acts that two parties do together on a relational object ("agreed a deal", "discussed the treaty").
 JOINT_ROOTS = frozenset(("03", "04", "06"))
+
+
+# Modifiers that make an object something the subjects do together ("a joint exercise", "bilateral talks").
+JOINT_MODIFIERS = frozenset(("joint", "bilateral", "mutual", "combined"))
+
+
+def shared_object(objects: list[Token], relational: set[str] | frozenset[str]) -> bool:
+    """One of the verb's ``objects`` is something the subjects share: marked as theirs and naming something between
+    them (``shared_possessed_object``), or done together ("began a joint exercise", "held bilateral talks")."""
+    return shared_possessed_object(objects, relational) or any(
+        c.dep_ == "amod" and c.lower_ in JOINT_MODIFIERS for o in objects for c in o.children)
 
 
 def shared_possessed_object(objects: list[Token], relational: set[str] | frozenset[str]) -> bool:
@@ -54,6 +65,8 @@ def object_not_in_pattern(tok: Token, pattern_obj: str, cameo: str, symmetric: b
     objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if not objects or any(c.dep_ == "poss" and c.lower_ in ("other", "their") for o in objects for c in o.children):
         return False  # "each other's policies", "resolved their differences": theirs together
+    if any(c.dep_ == "amod" and c.lower_ in JOINT_MODIFIERS for o in objects for c in o.children):
+        return False  # "a joint statement": done together
     return all(o.lemma_.lower() in relational or o.lemma_.lower() in SHARED_NOUNS for o in objects)
 
 
