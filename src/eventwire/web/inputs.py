@@ -51,7 +51,7 @@ def _date(value: Any, *, empty_ok: bool) -> dt.date | None:
             return None
         raise PydanticCustomError("date_empty", "is empty; give a date as YYYY-MM-DD, or leave the parameter out")
     if not _ISO_DATE.match(value):
-        raise PydanticCustomError("date_parsing", "cannot understand the date {value}; use YYYY-MM-DD, e.g. 2025-01-10",
+        raise PydanticCustomError("date_parsing", "cannot understand the date {value}; use YYYY-MM-DD",
                                   {"value": repr(value[:40])})
     try:
         return parse_date(value)
