@@ -158,6 +158,20 @@ def test_json_that_cannot_be_read_is_400_saying_why(client, echo, payload, says)
     assert echo.articles == []
 
 
+def test_a_text_over_the_servers_limit_is_413_with_the_limit(tmp_path, echo):
+    for client in filled_client(str(tmp_path / "long.db"), WebSettings(token=TOKEN, max_body_bytes=10_000_000)):
+        client.app.state.coder = echo
+        body = assert_error_shape(client.post("/api/code", json={"text": "x" * 200_001}), 413)
+        assert body["error"] == ("the text has 200,001 characters, more than the 200,000 characters this server codes "
+                                 "in one request; split it into several requests")
+    # the setting is the limit (the body model had its own fixed 200,000, so a larger setting could not be used)
+    for client in filled_client(str(tmp_path / "longer.db"),
+                                WebSettings(token=TOKEN, max_body_bytes=10_000_000, max_text_chars=300_000)):
+        client.app.state.coder = echo
+        assert client.post("/api/code", json={"text": "x" * 200_001}).status_code == 200
+        assert len(echo.articles[-1].text) == 200_001
+
+
 def test_a_body_over_the_limit_is_413_with_the_limit(tmp_path):
     for client in filled_client(str(tmp_path / "big.db"), WebSettings(token=TOKEN, max_body_bytes=2000)):
         body = assert_error_shape(post(client, b'{"text": "' + b"x" * 5000 + b'"}'), 413)

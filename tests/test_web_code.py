@@ -99,7 +99,7 @@ def test_web_code_store_refused_when_read_only(make_client):
 
 @pytest.mark.parametrize("payload", [
     {}, {"text": ""}, {"text": 5}, {"text": TEXT, "date": "10/01/2025"}, {"text": TEXT, "store": "perhaps"},
-    {"text": "x" * 200_001}, [TEXT],
+    [TEXT],
 ])
 def test_web_code_invalid_body_422(make_client, payload):
     client = make_client(ExplodingCoder(), max_body_bytes=10_000_000)

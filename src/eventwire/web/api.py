@@ -143,7 +143,8 @@ class CodeRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: CleanStr = Field(min_length=1, max_length=200_000, description="Article text or HTML.")
+    text: CleanStr = Field(min_length=1, description="Article text or HTML (at most the server's max_text_chars, "
+                                                      "200,000 characters by default).")
     date: BodyDate = Field(None, description="Publication date (YYYY-MM-DD).")
     store: bool = False
     id: FieldStr | None = Field(None, max_length=200, pattern=_TEXT)
@@ -168,8 +169,10 @@ def _code(request: Request, body: CodeRequest) -> FastJSON:
     from ..reading import looks_like_html
 
     text, title, url, date = body.text, body.title, body.url, body.date
-    if len(text) > request.app.state.settings.max_text_chars:
-        raise ApiError(413, f"the text is longer than {request.app.state.settings.max_text_chars:,} characters")
+    limit = request.app.state.settings.max_text_chars
+    if len(text) > limit:
+        raise ApiError(413, f"the text has {len(text):,} characters, more than the {limit:,} characters this server "
+                            f"codes in one request; split it into several requests")
     if looks_like_html(text):
         from ..html import extract_html
 

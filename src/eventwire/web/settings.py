@@ -54,7 +54,7 @@ class WebSettings:
             raise InputError("the API token must be at least 16 characters long")
         if self.protect_reads and not self.token:
             raise InputError(f"reads are protected but no token is set; set {ENV_TOKEN} or {ENV_TOKEN_FILE}")
-        if self.max_body_bytes < 1 or self.request_timeout <= 0 or self.max_page_size < 1:
+        if self.max_body_bytes < 1 or self.request_timeout <= 0 or self.max_page_size < 1 or self.max_text_chars < 1:
             raise InputError("limits must be positive")
         return self
 
