@@ -33,7 +33,7 @@ from .negative_subjects import negative_subject
 from .fronting import fronted_subject, is_fronted
 from .implied import implied_doer, needs_no_recipient
 from .distributive import each_own_pairs
-from .modifiers import phrase_actor
+from .modifiers import coordinated_members, phrase_actor
 from .partitives import partitive_of
 from .reciprocity import object_not_in_pattern, shared_object, target_preposition_present
 from .passives import launched_from, reduced_relative, shared_passive_subject
@@ -331,9 +331,7 @@ class EventExtractor:
         modifiers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
                       for p in c.children if p.dep_ == "pobj"]
         for c in modifiers:
-            if not c.conjuncts:
-                continue
-            for cc in c.conjuncts:
+            for cc in coordinated_members(c, modifiers):  # also "UK and EU negotiators" parsed apart (modifiers.py)
                 entry = next((e for s, end, e in mentions.spans if s <= cc.i < end), None)
                 if entry is None or entry.country == actor.country:
                     continue

@@ -27,3 +27,15 @@ def phrase_actor(tok: Token, actor: Actor, mentions: Mentions) -> tuple[Token, A
     if head_actor is None or not actor.country or head_actor.country != actor.country:
         return tok, actor
     return tok.head, head_actor
+
+
+def coordinated_members(modifier: Token, modifiers: list[Token]) -> list[Token]:
+    """The members of a coordination of modifiers that ``modifier`` starts, itself included: it and its conjuncts,
+    or, when the parse left its "and" dangling ("UK and EU negotiators": "UK" ← cc "and", "EU" a sibling compound),
+    it and the modifiers of the same head after it; [] when it starts none."""
+    if modifier.conjuncts:
+        return [modifier, *modifier.conjuncts]
+    if not any(c.dep_ == "cc" and c.i > modifier.i for c in modifier.children):
+        return []
+    later = [m for m in modifiers if m.i > modifier.i and m.head.i == modifier.head.i]
+    return [modifier, *later] if later else []
