@@ -220,3 +220,27 @@ def test_pages_with_a_bad_query_string_show_an_error_page(client, url, says):
 def test_events_page_is_the_search_page(client):
     page = client.get("/events", params={"actor": "UKR", "role": "target"}, headers=HTML)
     assert page.status_code == 200 and page.url.path == "/" and "Russian forces attacked Ukraine." in page.text
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("/?quad=4", ("unknown query parameter(s): quad; this page takes: actor, article, cameo, country, modality, page, "
+                 "plover, q, quad_class, role, since, sort, source, target, until")),
+    ("/network?text=sanctions", "unknown query parameter(s): text; this page takes:"),
+    ("/dyads?actor=USA", "unknown query parameter(s): actor; this page takes: a, b, directed, period, since, until"),
+    ("/clusters?min_reports=3", "unknown query parameter(s): min_reports; this page takes: page"),
+    ("/positions?speaker=RUS", "unknown query parameter(s): speaker; this page takes: actor, issue, since"),
+    ("/?sort=newest", "sort must be one of: -cameo, -confidence, -date"),
+    ("/?page=two", "page must be a whole number of at least 1, not &#39;two&#39;"),
+    ("/clusters?page=0", "page must be a whole number of at least 1, not &#39;0&#39;"),
+])
+def test_pages_refuse_query_parameters_they_would_ignore(client, url, says):
+    page = client.get(url, headers=HTML)
+    assert page.status_code == 400 and page.headers["content-type"].startswith("text/html")
+    assert says in page.text
+
+
+def test_pages_take_every_field_of_their_forms(client):
+    for url in (("/?actor=RUS&role=source&source=&target=&cameo=&quad_class=&modality=&since=&until=&q=&sort=-date"
+                "&page=1"), "/network?actor=RUS&role=either&cameo=19&since=2024-11-01&until=&q=&level=code",
+                "/dyads?a=USA&b=RUS&period=month&since=&until=&directed=true", "/clusters?page=2"):
+        assert client.get(url, headers=HTML).status_code == 200, url

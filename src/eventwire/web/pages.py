@@ -21,7 +21,25 @@ from .explain import explain
 router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False)
 
 _LIST_FIELDS = ("actor", "source", "target", "country", "cameo", "plover", "quad_class", "modality")
+_FILTER_FIELDS = (*_LIST_FIELDS, "role", "since", "until", "q", "article")
 PAGE_SIZE = 50
+
+
+def refuse_unknown_parameters(params: Any, known: tuple[str, ...]) -> None:
+    """A page's query parameter that the page does not take is an error page (400), as the API's are, not
+    silently ignored (``/?quad=4`` for ``quad_class`` would otherwise list every event)."""
+    unknown = sorted(set(params.keys()) - set(known))
+    if unknown:
+        raise ApiError(400, f"unknown query parameter(s): {', '.join(unknown)}; this page takes: "
+                            f"{', '.join(sorted(known))}")
+
+
+def page_number(params: Any) -> int:
+    """The ``page`` parameter (1 when absent; at most 100,000); a value that is not a page number is an error."""
+    text = (params.get("page") or "1").strip()
+    if not text.isdigit() or int(text) < 1:
+        raise ApiError(400, f"page must be a whole number of at least 1, not {text[:40]!r}")
+    return min(int(text), 100_000)
 
 
 def _render(request: Request, name: str, **context: Any) -> Response:
@@ -61,12 +79,13 @@ def form_filter(params: Any) -> tuple[EventFilter, dict[str, Any]]:
 
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, store: Annotated[Store, Depends(get_store)]) -> Response:
+    refuse_unknown_parameters(request.query_params, (*_FILTER_FIELDS, "sort", "page"))
     flt, form = form_filter(request.query_params)
-    sort = form["sort"] if form["sort"] in {k for s in queries.SORTS for k in (s, "-" + s)} else "-date"
-    try:
-        page_no = max(1, min(int(request.query_params.get("page", "1")), 100_000))
-    except ValueError:
-        page_no = 1
+    sorts = sorted(k for s in queries.SORTS for k in (s, "-" + s))
+    if form["sort"] and form["sort"] not in sorts:
+        raise ApiError(400, f"sort must be one of: {', '.join(sorts)}")
+    sort = form["sort"] or "-date"
+    page_no = page_number(request.query_params)
     page = queries.search_events(store, flt, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE, sort=sort)
     base = [(k, v) for k, v in request.query_params.multi_items() if k != "page" and v]
     pages = max(1, -(-page.total // PAGE_SIZE))
@@ -137,6 +156,7 @@ def event_page(request: Request, event_id: str, store: Annotated[Store, Depends(
 @router.get("/dyads", response_class=HTMLResponse)
 def dyads_page(request: Request) -> Response:
     p = request.query_params
+    refuse_unknown_parameters(p, ("a", "b", "period", "directed", "since", "until"))
     period = p.get("period") if p.get("period") in ("day", "week", "month") else "week"
     bounds = {}
     for key in ("since", "until"):
@@ -153,6 +173,7 @@ def dyads_page(request: Request) -> Response:
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request) -> Response:
+    refuse_unknown_parameters(request.query_params, (*_FILTER_FIELDS, "level", "max_edges"))
     _flt, form = form_filter(request.query_params)
     query = urlencode([(k, v) for k, v in request.query_params.multi_items() if v])
     return _render(request, "network.html", form=form, query=query, quad_names=queries.QUAD_NAMES)

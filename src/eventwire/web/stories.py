@@ -16,6 +16,7 @@ from .api import _TEXT, ActorValue, Limit, Offset, _coder, _page_limit, get_stor
 from .app import require_read
 from .errors import ApiError, FastJSON, reject_unknown_query_parameters
 from .inputs import QueryDate
+from .pages import page_number, refuse_unknown_parameters
 
 api = APIRouter(prefix="/api", dependencies=[Depends(require_read), Depends(reject_unknown_query_parameters)],
                 default_response_class=FastJSON)
@@ -70,10 +71,8 @@ def positions_json(request: Request, store: Annotated[Store, Depends(get_store)]
 # ---- pages ---------------------------------------------------------------------------------------------
 @pages.get("/clusters", response_class=HTMLResponse)
 def clusters_page(request: Request, store: Annotated[Store, Depends(get_store)]) -> Response:
-    try:
-        page_no = max(1, min(int(request.query_params.get("page", "1")), 100_000))
-    except ValueError:
-        page_no = 1
+    refuse_unknown_parameters(request.query_params, ("page",))
+    page_no = page_number(request.query_params)
     size = 50
     total, rows = story_queries.list_clusters(store, min_reports=2, limit=size, offset=(page_no - 1) * size)
     pages_n = max(1, -(-total // size))
@@ -90,6 +89,7 @@ def cluster_page(request: Request, cluster_id: str, store: Annotated[Store, Depe
 @pages.get("/positions", response_class=HTMLResponse)
 def positions_page(request: Request, store: Annotated[Store, Depends(get_store)]) -> Response:
     p = request.query_params
+    refuse_unknown_parameters(p, ("actor", "since", "issue"))
     actor, issue = (p.get("actor") or "").strip()[:80], (p.get("issue") or "").strip()[:200]
     since_text = (p.get("since") or "").strip()
     try:
