@@ -69,6 +69,9 @@ def error_response(request: Request, status: int, message: str, errors: list[dic
     return JSONResponse(error_body(status, message, errors), status_code=status, headers=headers)
 
 
+_WRONG_KIND = {"string_type": "a string", "bool_type": "true or false", "int_type": "a whole number"}
+
+
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     out = []
     for err in exc.errors():
@@ -84,9 +87,6 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
             message = f"must be {_WRONG_KIND[kind]}, not {json_kind(err.get('input'))}"
         out.append({"location": ".".join(loc), "message": message, "type": kind})
     return out
-
-
-_WRONG_KIND = {"string_type": "a string", "bool_type": "true or false", "int_type": "a whole number"}
 
 
 def _body_model_fields(request: Request) -> tuple[list[str], list[str]]:
@@ -116,7 +116,7 @@ def _body_problem(request: Request, errors: list[dict[str, Any]], raw: list[dict
         return 422, f"the request body is empty; send {wanted}"
     if isinstance(whole.get("input"), (bytes, bytearray)):  # FastAPI reads only application/json bodies as JSON
         sent = request.headers.get("content-type")
-        sent = f"as {sent}, not as JSON" if sent else "without a Content-Type"
+        sent = f"as {sent[:80]}, not as JSON" if sent else "without a Content-Type"
         return 415, f"the request body was sent {sent}; send {wanted} and the header 'Content-Type: application/json'"
     if whole.get("type") == "model_attributes_type":
         return 422, f"the request body must be {wanted}, not {json_kind(whole.get('input'))}"
