@@ -244,3 +244,15 @@ def test_pages_take_every_field_of_their_forms(client):
                 "&page=1"), "/network?actor=RUS&role=either&cameo=19&since=2024-11-01&until=&q=&level=code",
                 "/dyads?a=USA&b=RUS&period=month&since=&until=&directed=true", "/clusters?page=2"):
         assert client.get(url, headers=HTML).status_code == 200, url
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("/api/events?cameo=abc", "must be a CAMEO code of 2 to 4 digits (04, 043), not 'abc'"),
+    ("/api/events?country=R1", "must be a country code of 2 to 6 letters (RUS, UKR), not 'R1'"),
+    ("/api/events?plover=SANCTION-1", "must be a PLOVER event type (SANCTION, ASSAULT), not 'SANCTION-1'"),
+    ("/api/quotes?speaker=RUS%20GOV", "must be an actor code prefix, letters and digits only (RUS, USAGOV), not 'RUS GOV'"),
+    ("/api/events?q=a%00b", "must not contain control characters (NUL, escape, ...), not 'a\\x00b'"),
+])
+def test_query_values_that_do_not_match_say_what_they_must_be_not_a_regex(client, url, says):
+    body = assert_error_shape(client.get(url), 422)
+    assert body["error"].endswith(says) and "pattern" not in body["error"]

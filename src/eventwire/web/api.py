@@ -15,17 +15,26 @@ from . import queries
 from .app import require_read, require_write
 from .errors import ApiError, FastJSON, reject_unknown_query_parameters
 from .explain import explain
-from .inputs import BodyDate, CleanStr, FieldStr, QueryDate
+from .inputs import (
+    CAMEO_PATTERN,
+    CODE_PREFIX_PATTERN,
+    COUNTRY_PATTERN,
+    PLOVER_PATTERN,
+    TEXT_PATTERN,
+    BodyDate,
+    CleanStr,
+    FieldStr,
+    QueryDate,
+)
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read), Depends(reject_unknown_query_parameters)],
                    default_response_class=FastJSON)
 
-# Free text: no NUL or other control characters (PostgreSQL refuses NUL in text).
-_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+_TEXT = TEXT_PATTERN
 ActorValue = Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=_TEXT)]
-CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,6}$")]
-CameoCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{2,4}$")]
-PloverType = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_]{2,24}$")]
+CountryCode = Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)]
+CameoCode = Annotated[str, StringConstraints(pattern=CAMEO_PATTERN)]
+PloverType = Annotated[str, StringConstraints(pattern=PLOVER_PATTERN)]
 QuadClass = Annotated[int, Field(ge=1, le=4)]
 Modality = Literal[MODALITIES]  # type: ignore[valid-type]
 SortKey = Literal["date", "-date", "goldstein", "-goldstein", "confidence", "-confidence", "cameo", "-cameo",
@@ -124,7 +133,7 @@ def network(store: Annotated[Store, Depends(get_store)], flt: Annotated[EventFil
 
 @router.get("/quotes", summary="Quotes and their speakers")
 def quotes(request: Request, store: Annotated[Store, Depends(get_store)],
-           speaker: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9]*$")] = None,
+           speaker: Annotated[str | None, Query(max_length=40, pattern=CODE_PREFIX_PATTERN)] = None,
            article: Annotated[str | None, Query(max_length=500, pattern=_TEXT)] = None,
            q: Annotated[str | None, Query(max_length=200, pattern=_TEXT)] = None,
            limit: Limit = 50, offset: Offset = 0) -> FastJSON:

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import EventwireError, InputError
-from .inputs import json_kind
+from .inputs import PATTERN_WORDS, json_kind
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +85,8 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
             message += "; use YYYY-MM-DD"
         elif kind in _WRONG_KIND:  # in JSON's words: "must be a string, not a number"
             message = f"must be {_WRONG_KIND[kind]}, not {json_kind(err.get('input'))}"
+        elif kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in PATTERN_WORDS:
+            message = f"{PATTERN_WORDS[err['ctx']['pattern']]}, not {str(err.get('input'))[:40]!r}"
         out.append({"location": ".".join(loc), "message": message, "type": kind})
     return out
 

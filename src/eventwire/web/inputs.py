@@ -67,6 +67,20 @@ def _query_date(value: Any) -> dt.date | None:
     return _date(value, empty_ok=False)  # as a --since "" option: refused, not read as "no limit"
 
 
+# Patterns of query and body strings, and what a client is told when a value does not match one (errors.py).
+TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"  # free text: no NUL or other control characters (PostgreSQL)
+COUNTRY_PATTERN = r"^[A-Za-z]{2,6}$"
+CAMEO_PATTERN = r"^[0-9]{2,4}$"
+PLOVER_PATTERN = r"^[A-Za-z_]{2,24}$"
+CODE_PREFIX_PATTERN = r"^[A-Za-z0-9]*$"
+PATTERN_WORDS = {
+    TEXT_PATTERN: "must not contain control characters (NUL, escape, ...)",
+    COUNTRY_PATTERN: "must be a country code of 2 to 6 letters (RUS, UKR)",
+    CAMEO_PATTERN: "must be a CAMEO code of 2 to 4 digits (04, 043)",
+    PLOVER_PATTERN: "must be a PLOVER event type (SANCTION, ASSAULT)",
+    CODE_PREFIX_PATTERN: "must be an actor code prefix, letters and digits only (RUS, USAGOV)",
+}
+
 CleanStr = Annotated[str, BeforeValidator(_clean_str)]
 FieldStr = Annotated[str, BeforeValidator(_clean_field)]
 BodyDate = Annotated[dt.date | None, BeforeValidator(_body_date)]
