@@ -40,9 +40,9 @@ NAMES = frozenset({"PROPN", "NUM"})
 
 
 def commit() -> str:
-    rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False).stdout
     dirty = subprocess.run(["git", "status", "--porcelain", "src/eventwire/stories"], cwd=ROOT,
-                           capture_output=True, text=True).stdout
+                           capture_output=True, text=True, check=False).stdout
     return rev.strip() + ("+dirty" if dirty.strip() else "")
 
 

@@ -58,7 +58,7 @@ def _is_count(tok) -> bool:
     return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS")
 
 
-def article_facts(doc: "Doc", start: int = 0) -> Facts:
+def article_facts(doc: Doc, start: int = 0) -> Facts:
     """The main year and place named in ``doc`` from character offset ``start`` on (see the module docstring)."""
     years: Counter = Counter()
     for t in doc:
