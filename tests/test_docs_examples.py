@@ -245,7 +245,8 @@ def test_doc_command_runs_as_written(command: Command, workspace):
 def test_doc_python_blocks_run_as_written(doc: str, workspace, coder, monkeypatch):
     import eventwire.coding
 
-    monkeypatch.setattr(eventwire.coding, "default_coder", lambda: coder)  # one loaded pipeline for the suite
+    real = eventwire.coding.default_coder  # one loaded pipeline for the suite; other coding options: their own
+    monkeypatch.setattr(eventwire.coding, "default_coder", lambda options=None: real(options) if options else coder)
     monkeypatch.chdir(workspace)
     namespace: dict = {"__name__": "__docs__"}
     ran = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .coding import Coder, code, code_many
+from .conventions import CodingOptions
 from .errors import EventwireError
 from .frames import to_dataframe
 from .model import Actor, Article, CodedArticle, Event, Place, Quote, Sentence
@@ -14,6 +15,7 @@ __all__ = [
     "Article",
     "CodedArticle",
     "Coder",
+    "CodingOptions",
     "Event",
     "EventwireError",
     "Place",

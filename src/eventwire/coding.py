@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .actors.dictionary import ActorDictionary
 from .actors.resolver import ActorResolver
 from .clean import clean_text
+from .conventions import CodingOptions, checked_options
 from .dates import attached_dates, is_future_clause, is_past_clause, parse_date, resolve_event_date
 from .errors import InputError
 from .events.extractor import Candidate, EventExtractor
@@ -39,11 +40,22 @@ class Coder:
     """Codes articles into events. Build once (loads the model and dictionaries), reuse for many articles."""
 
     def __init__(self, nlp: "Language | None" = None, dictionary: ActorDictionary | None = None,
-                 extractor: EventExtractor | None = None) -> None:
+                 extractor: EventExtractor | None = None, *,
+                 options: CodingOptions | dict[str, bool] | None = None) -> None:
+        """``options``: the coding conventions (conventions.CodingOptions; defaults when None). Give either
+        ``options`` or a ready ``extractor``, not both."""
         _check_stages(nlp, dictionary)
+        if extractor is not None and options is not None:
+            raise InputError("Coder takes options=... or extractor=..., not both: build the extractor with "
+                             "CodingOptions(...).extractor()")
         self.nlp = nlp or load_pipeline()
         self.actors = ActorResolver(self.nlp, dictionary)
-        self.extractor = extractor or EventExtractor()
+        self.extractor = extractor or checked_options(options).extractor()
+
+    @property
+    def options(self) -> CodingOptions:
+        """The coding conventions this coder's extractor follows (read from the extractor, which may be changed)."""
+        return CodingOptions.of(self.extractor)
 
     # ---- public -------------------------------------------------------------
     def code(self, article: Article) -> CodedArticle:
@@ -147,10 +159,12 @@ def _check_stages(nlp: object, dictionary: object) -> None:
                          f"Coder(dictionary=eventwire.actors.dictionary.load_dictionary(['mine.tsv']))")
 
 
-def _coder(coder: object) -> Coder:
-    """The coder to use: the given one, or the process-wide default."""
+def _coder(coder: object, options: object = None) -> Coder:
+    """The coder to use: the given one, or the process-wide default for ``options``."""
+    if coder is not None and options is not None:
+        raise InputError("give coder=... or options=..., not both: build the coder with Coder(options=...)")
     if coder is None:
-        return default_coder()
+        return default_coder() if options is None else default_coder(checked_options(options))
     if not isinstance(coder, Coder):
         raise InputError(f"coder must be an eventwire.Coder, not a {type(coder).__name__}")
     return coder
@@ -172,15 +186,26 @@ def _confidence(cand: Candidate) -> float:
     return round(min(score, 1.0), 2)
 
 
-@lru_cache(maxsize=1)
-def default_coder() -> Coder:
-    """A Coder with the default pipeline and dictionaries, built once per process."""
-    return Coder()
+def default_coder(options: CodingOptions | dict[str, bool] | None = None) -> Coder:
+    """A Coder with the default pipeline and dictionaries, built once per process (and per set of options;
+    the spaCy pipeline and dictionaries are shared)."""
+    return _default_coder(checked_options(options))
+
+
+@lru_cache(maxsize=4)
+def _default_coder(options: CodingOptions) -> Coder:
+    return Coder(options=options)
+
+
 
 
 def code(text: str, date: str | dt.date | None = None, *, source: str | None = None, id: str = "",
-         url: str | None = None, title: str | None = None, coder: Coder | None = None) -> list[Event]:
-    """Code one text; returns its events. ``date`` is the publication date (YYYY-MM-DD)."""
+         url: str | None = None, title: str | None = None, coder: Coder | None = None,
+         options: CodingOptions | dict[str, bool] | None = None) -> list[Event]:
+    """Code one text; returns its events. ``date`` is the publication date (YYYY-MM-DD).
+
+    ``options``: coding conventions (``CodingOptions(implied_agents=True)``), for the process-wide coder of those
+    options; or pass your own ``coder``."""
     if not isinstance(text, str):
         hint = "; decode it first (bytes.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
         raise InputError(f"text must be a str, not {type(text).__name__}{hint}")
@@ -188,22 +213,22 @@ def code(text: str, date: str | dt.date | None = None, *, source: str | None = N
         raise InputError("the text is empty")
     article = checked_article(Article(text=text, date=parse_date(date), id=id, source=source, url=url,
                                       title=title))
-    return list(_coder(coder).code(article).events)
+    return list(_coder(coder, options).code(article).events)
 
 
 def code_many(articles: Iterable[Article | dict], coder: Coder | None = None, batch_size: int = 32, *,
-              strict: bool = False) -> Iterator[Event]:
+              strict: bool = False, options: CodingOptions | dict[str, bool] | None = None) -> Iterator[Event]:
     """Code many articles (Article objects or dicts with text/date/...); streams their events.
 
     An article that cannot be coded (no text, a text longer than MAX_ARTICLE_CHARS, a bad date) is skipped
     with a ``SkippedArticleWarning`` naming its position and id, and the others are coded, as the CLI skips a
     bad record of a batch; ``strict=True`` raises InputError instead. An item that is neither a dict nor an
-    Article raises InputError.
+    Article raises InputError. ``options``: coding conventions, as for ``code``.
     """
     if isinstance(articles, (str, bytes, dict, Article)) or not isinstance(articles, Iterable):
         raise InputError(f"code_many takes an iterable (a list, a generator) of dicts or eventwire.Article "
                          f"objects, not a {type(articles).__name__}; for one text use eventwire.code(text)")
-    for coded in _coder(coder).code_many(_checked_articles(articles, strict), batch_size=batch_size):
+    for coded in _coder(coder, options).code_many(_checked_articles(articles, strict), batch_size=batch_size):
         yield from coded.events
 
 

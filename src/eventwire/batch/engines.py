@@ -63,7 +63,8 @@ class LocalEngine:
         ctx = multiprocessing.get_context("spawn")
         max_in_flight = 2 * self.workers
         pending: dict[Future, tuple[Partition, int]] = {}
-        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=warm_up) as pool:
+        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=warm_up,
+                                 initargs=(opts.coding,)) as pool:
             it = iter(parts)
             exhausted = False
             while pending or not exhausted:
@@ -114,7 +115,7 @@ class DaskEngine:
 
         client, cluster = self._client()
         try:
-            client.run(warm_up)  # load model + dictionaries once in every worker process
+            client.run(warm_up, opts.coding)  # load model + dictionaries once in every worker process
             n_workers = max(1, len(client.scheduler_info().get("workers", {})))
             max_in_flight = self.partitions_per_worker * n_workers
             it = iter(parts)

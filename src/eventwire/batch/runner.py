@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..conventions import CodingOptions, checked_options
 from ..errors import EventwireError, InputError, RecordError
 from ..reading import iter_paths
 from .engines import Outcome, make_engine
@@ -33,6 +34,7 @@ class BatchReport:
     out: str
     engine: str
     workers: int
+    coding_options: dict[str, bool] = field(default_factory=dict)  # those that differ from the defaults
     partitions: int = 0
     skipped: int = 0
     coded: int = 0
@@ -60,11 +62,15 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, engine: str = "lo
               scheduler: str | None = None, fmt: str = "jsonl", partition_size: int = 500,
               batch_size: int = 64, retries: int = 2, prefilter: bool = False, redo: bool = False,
               db: str | None = None, command: str | None = None, default_date: dt.date | None = None, default_source: str | None = None,
-              on_outcome: Callable[[Outcome, BatchReport], None] | None = None) -> BatchReport:
+              on_outcome: Callable[[Outcome, BatchReport], None] | None = None,
+              options: CodingOptions | dict[str, bool] | None = None) -> BatchReport:
     """Code every article under ``paths`` into shard files in ``out``; returns the run's report.
 
     db: also load the shards into this event store (a path or database URL) once coding is done.
+    options: the coding conventions (conventions.CodingOptions) every worker codes by; recorded in the
+    manifest, and a folder coded with other options is resumed only with ``redo``.
     """
+    coding = checked_options(options)
     if fmt not in SHARD_FORMATS:
         raise InputError(f"unknown shard --format {fmt!r}; choose one of: {', '.join(SHARD_FORMATS)}")
     out = Path(out)
@@ -73,10 +79,13 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, engine: str = "lo
     manifest = Manifest(out, fmt, partition_size)
     if redo:
         manifest.reset()
+    _check_same_options(manifest, coding)
     manifest.start_run({"started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                        "eventwire": __version__, "engine": engine, "workers": workers})
-    report = BatchReport(out=str(out), engine=engine, workers=workers)
-    opts = CodeOptions(fmt=fmt, batch_size=batch_size, prefilter=prefilter, with_articles=db is not None)
+                        "eventwire": __version__, "engine": engine, "workers": workers,
+                        "coding_options": coding.changed()})
+    report = BatchReport(out=str(out), engine=engine, workers=workers, coding_options=coding.changed())
+    opts = CodeOptions(fmt=fmt, batch_size=batch_size, prefilter=prefilter, with_articles=db is not None,
+                       coding=coding)
     current: list[int] = []
     versions: dict[str, str] = {}
 
@@ -138,6 +147,15 @@ def _record(outcome: Outcome, out: Path, fmt: str, manifest: Manifest, report: B
         report.record_errors += 1
         if len(report.errors) < MAX_REPORTED_ERRORS:
             report.errors.append(msg)
+
+
+def _check_same_options(manifest: Manifest, coding: CodingOptions) -> None:
+    """Refuse to mix shards of different coding options in one folder (a re-run would skip done partitions)."""
+    before = manifest.coding_options
+    if manifest.entries and before is not None and before != coding.changed():
+        was = CodingOptions.from_dict(before).describe()
+        raise InputError(f"{manifest.out}: was coded with coding options {was}, not {coding.describe()}; use the "
+                         f"same options to resume, or another --out folder (or --redo)")
 
 
 def _stored_versions() -> dict[str, str]:

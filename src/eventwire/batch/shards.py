@@ -66,6 +66,8 @@ class Manifest:
         self.path = out / MANIFEST
         self.entries: dict[int, Entry] = {}
         self.loaded: dict[tuple[int, str], str] = {}  # (partition, database) → digest loaded
+        # coding options of the last run (those differing from the defaults); None: no run recorded them
+        self.coding_options: dict[str, bool] | None = None
         self._read()
 
     def _read(self) -> None:
@@ -79,6 +81,7 @@ class Manifest:
                     continue  # a torn last line from an interrupted run
                 if rec.get("kind") == "run":
                     self._check_compatible(rec)
+                    self.coding_options = rec.get("coding_options", {})  # older runs: the defaults
                     continue
                 if rec.get("kind") == "loaded":
                     self.loaded[(rec["index"], rec["db"])] = rec["digest"]
@@ -132,3 +135,4 @@ class Manifest:
         self.path.unlink(missing_ok=True)
         self.entries.clear()
         self.loaded.clear()
+        self.coding_options = None

@@ -1,9 +1,9 @@
 """What runs on a worker: code one partition and serialise its events into a shard.
 
 The coder (spaCy model + dictionaries) is built once per worker process by
-``default_coder()`` and reused for every partition that process receives; the
-articles travel to the worker, the serialised shard travels back. Nothing large
-is embedded in the task graph.
+``default_coder(options)`` and reused for every partition that process receives; the
+articles and the coding options (conventions.CodingOptions, a few booleans) travel to the
+worker, the serialised shard travels back. Nothing large is embedded in the task graph.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from ..conventions import CodingOptions
 from ..errors import InputError
 from ..model import CodedArticle, Event
 from ..reading import checked_article
@@ -31,6 +32,7 @@ class CodeOptions:
     batch_size: int = 64
     prefilter: bool = False
     with_articles: bool = False  # also send back the articles, cleaned text and sentences (for --db)
+    coding: CodingOptions = field(default_factory=CodingOptions)  # coding conventions (--implied-agents ...)
 
 
 @dataclass(slots=True)
@@ -52,11 +54,11 @@ class PartitionResult:
     versions: dict[str, str] = field(default_factory=dict)
 
 
-def warm_up() -> None:
+def warm_up(coding: CodingOptions | None = None) -> None:
     """Build this process's coder now (worker start-up), so the first partition is not slower."""
     from ..coding import default_coder
 
-    default_coder()
+    default_coder(coding)
 
 
 def code_partition(part: Partition, opts: CodeOptions) -> PartitionResult:
@@ -64,7 +66,7 @@ def code_partition(part: Partition, opts: CodeOptions) -> PartitionResult:
     from ..coding import default_coder
 
     start, cpu_start = time.perf_counter(), time.process_time()
-    coder = default_coder()
+    coder = default_coder(opts.coding)
     errors: list[str] = []
     articles = []
     for a in part.articles:

@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from ..errors import EventwireError, InputError
+from . import conventions as conv
 from .app import app, err, option_date
 
 
@@ -28,6 +29,12 @@ def batch_cli(
     redo: bool = typer.Option(False, "--redo", help="Re-code every partition, even those already done."),
     date: str = typer.Option(None, "--date", "-d", help="Publication date (YYYY-MM-DD) for records without one."),
     source: str = typer.Option(None, "--source", "-s", help="Outlet name for records without one."),
+    implied_agents: bool = conv.IMPLIED_AGENTS,
+    one_sided: bool = conv.ONE_SIDED,
+    statements: bool = conv.STATEMENTS,
+    unknown_targets: bool = conv.UNKNOWN_TARGETS,
+    no_infer_countries: bool = conv.NO_INFER_COUNTRIES,
+    threats_as_acts: bool = conv.THREATS_AS_ACTS,
 ) -> None:
     """Code many articles into per-partition shard files; a re-run skips finished partitions."""
     from ..batch import ENGINES, SHARD_FORMATS, run_batch
@@ -39,6 +46,7 @@ def batch_cli(
     if engine not in ENGINES:
         raise InputError(f"unknown --engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     default_date = option_date(date)
+    options = conv.coding_options(implied_agents, one_sided, statements, unknown_targets, no_infer_countries, threats_as_acts)
     if db:  # a --db that cannot be opened is refused before the coding, not after it
         from ..store import Store
 
@@ -50,7 +58,7 @@ def batch_cli(
                            partition_size=partition_size, batch_size=batch_size, retries=retries,
                            prefilter=prefilter, redo=redo, db=db, command=_command(),
                            default_date=default_date, default_source=source,
-                           on_outcome=bar.update)
+                           on_outcome=bar.update, options=options)
     finally:
         bar.stop()
     rate = report.articles / report.seconds if report.seconds else 0.0

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import typer
 
+from ..conventions import CodingOptions
 from ..errors import EventwireError, InputError, RecordError
 from ..model import Article, Event
 from ..reading import iter_path
+from . import conventions as conv
 from .app import app, err, option_date
 from .output import FORMATS, write_events
 from .progress import progress
@@ -22,6 +24,12 @@ def code_cli(
     source: str = typer.Option(None, "--source", "-s", help="Outlet name for records without one."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="Output format: jsonl, table or csv."),
     explain: bool = typer.Option(False, "--explain", help="Print why each event was coded (table format)."),
+    implied_agents: bool = conv.IMPLIED_AGENTS,
+    one_sided: bool = conv.ONE_SIDED,
+    statements: bool = conv.STATEMENTS,
+    unknown_targets: bool = conv.UNKNOWN_TARGETS,
+    no_infer_countries: bool = conv.NO_INFER_COUNTRIES,
+    threats_as_acts: bool = conv.THREATS_AS_ACTS,
 ) -> None:
     """Code articles into events (one JSON object per event on stdout)."""
     if fmt not in FORMATS:
@@ -32,11 +40,12 @@ def code_cli(
     if explain and fmt == "jsonl":
         fmt = "table"
     default_date = option_date(date)
+    options = conv.coding_options(implied_agents, one_sided, statements, unknown_targets, no_infer_countries, threats_as_acts)
     if path != "-" and not Path(path).exists():
         raise InputError(f"{path}: no such file")
     failures: list[str] = []
     items = iter_path(path, default_date=default_date, default_source=source)
-    written = write_events(_events(items, failures), fmt, explain=explain)
+    written = write_events(_events(items, failures, options), fmt, explain=explain)
     err(f"{written} event(s)" + (f"; {len(failures)} record(s) skipped" if failures else ""))
     if failures:
         raise typer.Exit(3)
@@ -51,10 +60,11 @@ def _articles(items: Iterator[Article | RecordError], failures: list[str]) -> It
             yield item
 
 
-def _events(items: Iterator[Article | RecordError], failures: list[str]) -> Iterator[Event]:
+def _events(items: Iterator[Article | RecordError], failures: list[str],
+            options: CodingOptions | None = None) -> Iterator[Event]:
     from ..coding import default_coder
 
-    coder = default_coder()
+    coder = default_coder(options)
     for coded in coder.code_many(_articles(items, failures)):
         yield from coded.events
 

@@ -31,12 +31,26 @@ def info_dict() -> dict[str, str]:
         "model": model,
         "actor_dictionaries": shipped_version(),
         "event_lexicon_patterns": str(len(default_lexicon())),
+        "coding_options": _default_options(),
     }
+
+
+def _default_options() -> str:
+    """The coding conventions' defaults and the flags that change them (docs/events.md, "Options")."""
+    from dataclasses import asdict
+
+    from ..conventions import CodingOptions
+    from .conventions import FLAGS
+
+    values = asdict(CodingOptions())
+    on = [n for n, v in values.items() if v]
+    off = [n for n, v in values.items() if not v]
+    return f"on: {', '.join(on)}; off: {', '.join(off)} (change with {' '.join(FLAGS)})"
 
 
 @app.command("info")
 def info_cli(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
-    """Show versions of eventwire, spaCy, the model and the dictionaries."""
+    """Show versions of eventwire, spaCy, the model and the dictionaries, and the default coding options."""
     data = info_dict()
     if as_json:
         typer.echo(json.dumps(data, indent=2))

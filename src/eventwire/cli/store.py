@@ -17,6 +17,7 @@ import typer
 
 from ..errors import InputError, RecordError
 from ..model import MODALITIES, Article
+from . import conventions as conv
 from .app import app, err, option_date
 from .output import FORMATS, write_events
 from .progress import progress
@@ -37,20 +38,29 @@ def ingest_cli(
                                            help="Code duplicate copies too (stored, linked to the first copy, "
                                                 "not counted in clusters)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles coded per spaCy batch."),
+    implied_agents: bool = conv.IMPLIED_AGENTS,
+    one_sided: bool = conv.ONE_SIDED,
+    statements: bool = conv.STATEMENTS,
+    unknown_targets: bool = conv.UNKNOWN_TARGETS,
+    no_infer_countries: bool = conv.NO_INFER_COUNTRIES,
+    threats_as_acts: bool = conv.THREATS_AS_ACTS,
 ) -> None:
     """Code articles and store them; re-running adds nothing new, a changed article replaces its events.
 
     Example: eventwire ingest news/ batch.jsonl --db events.db
     """
+    from ..coding import default_coder
     from ..store import Store, ingest
 
     default_date = option_date(date)
+    options = conv.coding_options(implied_agents, one_sided, statements, unknown_targets, no_infer_countries, threats_as_acts)
     with Store(db) as store:
         err(f"ingesting into {store.display_url}")
         items = progress(_items(paths, default_date, source), "ingesting")
         command = _command(paths, store.display_url, date=date, source=source, recode=recode,
-                           recode_duplicates=recode_duplicates, batch_size=batch_size)
-        report = ingest(store, items, recode=recode, batch_size=batch_size, command=command,
+                           recode_duplicates=recode_duplicates, batch_size=batch_size,
+                           flags=conv.command_flags(options))
+        report = ingest(store, items, default_coder(options), recode=recode, batch_size=batch_size, command=command,
                         recode_duplicates=recode_duplicates,
                         on_failure=lambda m: err(f"error: {m} (recorded; the batch goes on)"))
     err(report.summary() + f"; run {report.run_id}")
@@ -71,9 +81,9 @@ def _items(paths: list[str], default_date: Any, source: str | None) -> Iterator[
             yield RecordError(str(exc), source=path)
 
 
-def _command(paths: list[str], display_url: str, **options: Any) -> str:
-    """The command as run, for the runs table, with the database password masked."""
-    out = ["eventwire", "ingest", *paths, "--db", display_url]
+def _command(paths: list[str], display_url: str, flags: list[str] | None = None, **options: Any) -> str:
+    """The command as run, for the runs table (with its coding-convention flags), the database password masked."""
+    out = ["eventwire", "ingest", *paths, "--db", display_url, *(flags or [])]
     for name, value in options.items():
         if value not in (None, False):
             out += [f"--{name.replace('_', '-')}"] + ([] if value is True else [str(value)])
