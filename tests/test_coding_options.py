@@ -56,6 +56,14 @@ def test_options_build_the_extractor():
                                                                                                 False, True)
 
 
+def test_info_lists_the_default_options():
+    from eventwire.cli.info import _default_options
+
+    text = _default_options()
+    assert text.startswith("on: announced_threats, infer_countries, require_source; off: implied_agents")
+    assert "--implied-agents" in text and "--threats-as-acts" in text
+
+
 def test_cli_flags_make_one_options_set():
     from eventwire.cli.conventions import coding_options, command_flags
 

@@ -48,9 +48,9 @@ class CodingOptions:
     off codes the act by its own code, as PETRARCH does."""
 
     infer_countries: bool = True
-    """An agent-only actor ("workers", "riot police") takes the sentence's country when exactly one country is
-    named in it ("workers in Serbia stopped work" → SRBLAB). On by default; off gives an actor only the country
-    its own phrase names ("students" stays ``---EDU``, PETRARCH's convention)."""
+    """An agent-only actor ("workers", "the government") takes the sentence's country when exactly one country
+    is named in it ("workers in Serbia protested against the government" → target SRBGOV). On by default; off
+    gives an actor only the country its own phrase names (``---GOV``, PETRARCH's convention)."""
 
     require_source: bool = True
     """An event needs a source actor. On by default; off keeps events whose source was not found
@@ -75,8 +75,9 @@ class CodingOptions:
 
     @classmethod
     def of(cls, extractor: EventExtractor) -> CodingOptions:
-        """The options an existing extractor was built with."""
-        return cls(**{name: bool(getattr(extractor, name)) for name in option_names()})
+        """The options an existing extractor was built with (the default for an option it does not have)."""
+        default = cls()
+        return cls(**{name: bool(getattr(extractor, name, getattr(default, name))) for name in option_names()})
 
     def extractor(self, lexicon: Lexicon | None = None) -> EventExtractor:
         """A new EventExtractor coding by these options."""

@@ -116,7 +116,7 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, engine: str = "lo
     if db is not None:
         from .load import load_into_store
 
-        report.db = load_into_store(manifest, current, db, versions or _stored_versions(), command)
+        report.db = load_into_store(manifest, current, db, versions or _stored_versions(coding), command)
     write_atomic(out / SUMMARY, json.dumps(report.to_dict(), indent=2, ensure_ascii=False).encode("utf-8"))
     return report
 
@@ -158,12 +158,12 @@ def _check_same_options(manifest: Manifest, coding: CodingOptions) -> None:
                          f"same options to resume, or another --out folder (or --redo)")
 
 
-def _stored_versions() -> dict[str, str]:
+def _stored_versions(coding: CodingOptions) -> dict[str, str]:
     """Versions for the store's run record when every partition was already coded (no worker reported)."""
     from ..coding import default_coder
     from ..store.ingest import coder_versions
 
-    return coder_versions(default_coder())
+    return coder_versions(default_coder(coding))
 
 
 def _current_shards(manifest: Manifest, indices: list[int]) -> list[Path]:

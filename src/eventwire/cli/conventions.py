@@ -28,7 +28,8 @@ UNKNOWN_TARGETS = typer.Option(
     help="Keep events whose patient no dictionary knows, with target --- ('detained several suspects').")
 NO_INFER_COUNTRIES = typer.Option(
     False, "--no-infer-countries", rich_help_panel=PANEL,
-    help="Give an actor only the country its own phrase names ('workers in Serbia' stays ---LAB).")
+    help="Give an actor only the country its own phrase names: 'the government' in a sentence about Serbia "
+         "stays ---GOV, not SRBGOV.")
 THREATS_AS_ACTS = typer.Option(
     False, "--threats-as-acts", rich_help_panel=PANEL,
     help="Code an act announced for the future ('will impose sanctions') by the act's own code, not as a "
