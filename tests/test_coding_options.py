@@ -128,6 +128,7 @@ def test_cli_ingest_implied_agents_records_the_flag(run_cli, tmp_path):
         runs = store.runs()
     assert _police_arrest(events), events
     assert "--implied-agents" in runs[-1]["command"]
+    assert json.loads(runs[-1]["coding_options"]) == {"implied_agents": True}
 
 
 # ---- batch: local and Dask engines ---------------------------------------------------------------------------------
@@ -162,6 +163,20 @@ def test_batch_local_engine_passes_the_options_to_its_workers(tmp_path, nlp):
         run_batch([src], tmp_path / "implied")
     assert run_batch([src], tmp_path / "implied", redo=True).ok
     assert not _arrests(_shard_events(tmp_path / "implied"))
+
+
+@pytest.mark.slow
+def test_batch_into_the_store_records_the_options(tmp_path, nlp):
+    from eventwire.batch import run_batch
+    from eventwire.store import Store
+
+    src = _write_input(tmp_path / "in.jsonl")
+    db = str(tmp_path / "events.db")
+    assert run_batch([src], tmp_path / "out", db=db, options=CodingOptions(implied_agents=True)).ok
+    with Store(db) as store:
+        (run,) = store.runs()
+        assert _police_arrest([e.to_dict() for e in store.events()])
+    assert json.loads(run["coding_options"]) == {"implied_agents": True}
 
 
 @pytest.mark.slow

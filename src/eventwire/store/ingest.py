@@ -10,6 +10,7 @@ table and the batch goes on.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
+from ..conventions import CodingOptions
 from ..errors import EventwireError, InputError, RecordError
 from ..model import Article, CodedArticle
 from ..reading import checked_article
@@ -44,7 +46,8 @@ class IngestReport:
 
 
 def coder_versions(coder: Any) -> dict[str, str]:
-    """Provenance of a run: eventwire, the spaCy model, the actor dictionaries and the event lexicon."""
+    """Provenance of a run: eventwire, the spaCy model, the actor dictionaries, the event lexicon and the coding
+    options (JSON of those that differ from the defaults; absent for a coder that has none)."""
     from .. import __version__
     from ..actors.dictionary import shipped_version
 
@@ -56,8 +59,12 @@ def coder_versions(coder: Any) -> dict[str, str]:
     lexicon = hashlib.sha256()
     for name in ("verbs.tsv", "refine.tsv", "cameo.tsv"):
         lexicon.update((resources.files("eventwire") / "data" / "lexicon" / name).read_bytes())
-    return {"eventwire": __version__, "model": model, "dictionaries": shipped_version(),
-            "lexicon": "sha256:" + lexicon.hexdigest()[:16]}
+    versions = {"eventwire": __version__, "model": model, "dictionaries": shipped_version(),
+                "lexicon": "sha256:" + lexicon.hexdigest()[:16]}
+    options = getattr(coder, "options", None)
+    if isinstance(options, CodingOptions):
+        versions["coding_options"] = json.dumps(options.changed(), sort_keys=True)
+    return versions
 
 
 def ingest(store: Store, items: Iterable[Article | RecordError], coder: Any = None, *, recode: bool = False,

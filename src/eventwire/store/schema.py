@@ -22,6 +22,8 @@ runs = Table(
     Column("dictionary_version", String, nullable=False),
     Column("lexicon_version", String, nullable=False),
     Column("command", Text),
+    # JSON of the coding options that differ from the defaults ("{}": the defaults; NULL: a run before 0004)
+    Column("coding_options", Text),
     Column("articles_coded", Integer, nullable=False, default=0),
     Column("articles_unchanged", Integer, nullable=False, default=0),
     Column("articles_failed", Integer, nullable=False, default=0),

@@ -172,13 +172,15 @@ class Store:
 
     # ---- runs and failures -----------------------------------------------------------
     def start_run(self, versions: dict[str, str], command: str | None = None) -> int:
-        """Record a coding run (versions of eventwire, model, dictionaries); returns its id."""
+        """Record a coding run (versions of eventwire, model, dictionaries, and ``coding_options``: the JSON of
+        the coding conventions that differ from the defaults, see ``coder_versions``); returns its id."""
         self._writable()
         with self.engine.begin() as conn:
             result = conn.execute(s.runs.insert().values(
                 started_at=_now(), eventwire_version=versions.get("eventwire", "?"),
                 model_version=versions.get("model", "?"), dictionary_version=versions.get("dictionaries", "?"),
-                lexicon_version=versions.get("lexicon", "?"), command=command, articles_coded=0,
+                lexicon_version=versions.get("lexicon", "?"), coding_options=versions.get("coding_options"),
+                command=command, articles_coded=0,
                 articles_unchanged=0, articles_failed=0, events_stored=0))
             return int(result.inserted_primary_key[0])
 
