@@ -46,7 +46,8 @@ def batch_cli(
     if engine not in ENGINES:
         raise InputError(f"unknown --engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     default_date = option_date(date)
-    options = conv.coding_options(implied_agents, one_sided, statements, unknown_targets, no_infer_countries, threats_as_acts)
+    options = conv.coding_options(implied_agents, one_sided, statements, unknown_targets, no_infer_countries,
+                                  threats_as_acts)
     if db:  # a --db that cannot be opened is refused before the coding, not after it
         from ..store import Store
 

@@ -40,7 +40,8 @@ def code_cli(
     if explain and fmt == "jsonl":
         fmt = "table"
     default_date = option_date(date)
-    options = conv.coding_options(implied_agents, one_sided, statements, unknown_targets, no_infer_countries, threats_as_acts)
+    options = conv.coding_options(implied_agents, one_sided, statements, unknown_targets, no_infer_countries,
+                                  threats_as_acts)
     if path != "-" and not Path(path).exists():
         raise InputError(f"{path}: no such file")
     failures: list[str] = []

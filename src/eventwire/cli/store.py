@@ -53,7 +53,8 @@ def ingest_cli(
     from ..store import Store, ingest
 
     default_date = option_date(date)
-    options = conv.coding_options(implied_agents, one_sided, statements, unknown_targets, no_infer_countries, threats_as_acts)
+    options = conv.coding_options(implied_agents, one_sided, statements, unknown_targets, no_infer_countries,
+                                  threats_as_acts)
     with Store(db) as store:
         err(f"ingesting into {store.display_url}")
         items = progress(_items(paths, default_date, source), "ingesting")
