@@ -115,6 +115,21 @@ def test_cli_code_implied_agents(run_cli):
 
 
 @pytest.mark.slow
+def test_cli_one_sided_and_threats_as_acts(run_cli):
+    statement = "The Kenyan foreign ministry said the border would reopen next week."  # no addressee
+    code, out, _ = run_cli("code", "-", "--date", DATE, stdin=statement.encode())
+    assert code == 0 and not _jsonl(out), out
+    code, out, _ = run_cli("code", "-", "--date", DATE, "--one-sided", stdin=statement.encode())
+    assert code == 0 and [(e["cameo"], e["source"]["code"]) for e in _jsonl(out)] == [("010", "KENGOV")], out
+    threat = "Russia said it would impose sanctions on Ukraine."
+    code, out, _ = run_cli("code", "-", "--date", DATE, stdin=threat.encode())
+    assert code == 0 and any(e["cameo"].startswith("13") for e in _jsonl(out)), out
+    code, out, _ = run_cli("code", "-", "--date", DATE, "--threats-as-acts", stdin=threat.encode())
+    cameos = [e["cameo"] for e in _jsonl(out)]
+    assert code == 0 and cameos and not any(c.startswith("13") for c in cameos), out
+
+
+@pytest.mark.slow
 def test_cli_ingest_implied_agents_records_the_flag(run_cli, tmp_path):
     from eventwire.store import Store
 
