@@ -218,3 +218,22 @@ def test_batch_dask_engine_passes_the_options_to_its_workers(tmp_path):
     assert implied.ok and default.ok
     assert _police_arrest(_shard_events(tmp_path / "implied"))
     assert not _arrests(_shard_events(tmp_path / "default"))
+
+
+# ---- serve and demo -------------------------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_cli_serve_codes_by_its_options(run_cli, tmp_path, monkeypatch):
+    pytest.importorskip("fastapi")
+    uvicorn = pytest.importorskip("uvicorn")
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: served.setdefault("app", application))
+    db = str(tmp_path / "events.db")
+    code, _, err = run_cli("demo", "--db", db, "--build-only", "--implied-agents")
+    assert code == 0, err
+    from eventwire.store import Store
+
+    with Store(db) as store:
+        assert all(json.loads(r["coding_options"]) == {"implied_agents": True} for r in store.runs())
+    code, _, err = run_cli("serve", "--db", db, "--no-warm", "--implied-agents")
+    assert code == 0, err
+    assert served["app"].state.coder.options == CodingOptions(implied_agents=True)
