@@ -197,8 +197,6 @@ def _default_coder(options: CodingOptions) -> Coder:
     return Coder(options=options)
 
 
-
-
 def code(text: str, date: str | dt.date | None = None, *, source: str | None = None, id: str = "",
          url: str | None = None, title: str | None = None, coder: Coder | None = None,
          options: CodingOptions | dict[str, bool] | None = None) -> list[Event]:
