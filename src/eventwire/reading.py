@@ -223,15 +223,16 @@ def checked_article(article: Any, *, empty_ok: bool = False) -> Article:
         if not isinstance(date, (str, dt.date)):
             raise DateError(f"{what}: date must be a datetime.date or a YYYY-MM-DD str, not {type(date).__name__}")
         date = parse_date(date)
-    others = {name: _clean_field(getattr(article, name)) for name in ("source", "url", "title")}
+    others = {name: clean_field(getattr(article, name)) for name in ("source", "url", "title")}
     if (text is article.text and date is article.date and ident is article.id
             and all(value is getattr(article, name) for name, value in others.items())):
         return article
     return replace(article, text=text, date=date, id=ident, **others)
 
 
-def _clean_field(value: Any) -> Any:
-    """A str field without lone surrogates; a number as a str (other values as they are)."""
+def clean_field(value: Any) -> Any:
+    """A str field without lone surrogates; a number as a str (other values as they are): how a record's
+    id/source/url/title are read, in files and in API bodies (web/inputs.py)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return without_lone_surrogates(value) if isinstance(value, str) else value
@@ -254,9 +255,9 @@ def article_from_record(record: Any, *, default_date: dt.date | None, default_so
         text=text,
         date=date,
         id=without_lone_surrogates(str(ident)) if ident not in (None, "") else fallback_id,
-        source=_clean_field(record.get("source") or default_source),
-        url=_clean_field(record.get("url") or None),
-        title=_clean_field(record.get("title") or None),
+        source=clean_field(record.get("source") or default_source),
+        url=clean_field(record.get("url") or None),
+        title=clean_field(record.get("title") or None),
     )
 
 

@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 from ..dates import parse_date
 from ..errors import DateError
 from ..reading import _json_kind as json_kind
-from ..reading import without_lone_surrogates
+from ..reading import clean_field, without_lone_surrogates
 
 # ISO dates, with or without a time, and compact ones; not '10/01/2025' (October or January?), which a file's
 # date may be (parsed by dateparser, month first) but an API client can always write as YYYY-MM-DD.
@@ -32,12 +32,6 @@ _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}([T ]\S*)?|\d{8})\s*$")
 
 def _clean_str(value: Any) -> Any:
     return without_lone_surrogates(value) if isinstance(value, str) else value
-
-
-def _clean_field(value: Any) -> Any:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)  # as in a batch record: "id": 7 is "7"
-    return _clean_str(value)
 
 
 def _date(value: Any, *, empty_ok: bool) -> dt.date | None:
@@ -82,6 +76,6 @@ PATTERN_WORDS = {
 }
 
 CleanStr = Annotated[str, BeforeValidator(_clean_str)]
-FieldStr = Annotated[str, BeforeValidator(_clean_field)]
+FieldStr = Annotated[str, BeforeValidator(clean_field)]  # as in a batch record: "id": 7 is "7"
 BodyDate = Annotated[dt.date | None, BeforeValidator(_body_date)]
 QueryDate = Annotated[dt.date | None, BeforeValidator(_query_date)]
