@@ -17,6 +17,11 @@ from typing import Any
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def without_lone_surrogates(text: str) -> str:
+    """The text with lone UTF-16 surrogates (JSON escapes like "\\ud800", invalid in UTF-8) replaced by U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
 def _utf8(text: str) -> bytes:
     """The text as UTF-8 for hashing; lone UTF-16 surrogates (which UTF-8 cannot hold) count as U+FFFD, as
     ``reading.checked_text`` replaces them, so a raw and a checked article have one key. Other text hashes as
@@ -24,7 +29,7 @@ def _utf8(text: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        return _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
+        return without_lone_surrogates(text).encode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)

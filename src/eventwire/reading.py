@@ -15,7 +15,6 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
@@ -25,7 +24,10 @@ from typing import IO, Any
 
 from .dates import parse_date
 from .errors import DateError, InputError, RecordError
-from .model import Article
+from .model import (  # without_lone_surrogates re-exported: files, Coder and the API clean alike
+    Article,
+    without_lone_surrogates,
+)
 from .settings import MAX_ARTICLE_CHARS
 
 BATCH_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".tsv", ".tab"}
@@ -174,14 +176,6 @@ def _decode_chunk(decoder: codecs.IncrementalDecoder, chunk: bytes, name: str, e
         warnings.warn(f"{name}:{line}: bytes that are not valid {label} (first on this line) are replaced by "
                       f"U+FFFD; save the file as UTF-8", DecodingWarning, stacklevel=3)
         return text
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def without_lone_surrogates(text: str) -> str:
-    """The text with lone UTF-16 surrogates (JSON escapes like "\\ud800", invalid in UTF-8) replaced by U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def checked_text(text: Any, what: str = "record", *, empty_ok: bool = False) -> str:
